@@ -1,0 +1,42 @@
+/**
+ * Node-only: writes a catalogue as NDJSON, atomically. The new file is written beside the
+ * old one and renamed over it, so a reader (or a failed write) never sees half a file.
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { dirname, basename, join } from 'node:path';
+import { once } from 'node:events';
+import { CATALOGUE_FORMAT_VERSION, type CatalogueHeader } from './schema/catalogue.ts';
+import type { Server } from './schema/server.ts';
+
+export function catalogueHeader(fields: Omit<CatalogueHeader, 'format' | 'version'>): CatalogueHeader {
+  return { format: 'mcp-tool-catalogue', version: CATALOGUE_FORMAT_VERSION, ...fields };
+}
+
+/**
+ * Writes `servers` to `path` as NDJSON (header line, then one server a line).
+ * Returns once the file is in place; on any error the previous file is untouched.
+ */
+export async function writeCatalogueAtomically(
+  path: string,
+  header: CatalogueHeader,
+  servers: Iterable<Server> | AsyncIterable<Server>,
+): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const out = createWriteStream(temporary, { encoding: 'utf8' });
+  try {
+    const write = async (line: string): Promise<void> => {
+      if (!out.write(line)) await once(out, 'drain');
+    };
+    await write(`${JSON.stringify(header)}\n`);
+    for await (const server of servers) await write(`${JSON.stringify(server)}\n`);
+    out.end();
+    await once(out, 'finish');
+    await rename(temporary, path);
+  } catch (error) {
+    out.destroy();
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { toolSchema } from './tool.ts';
+
+/** Only http(s) links ever reach a page: `javascript:` and `data:` are refused here. */
+export const webUrlSchema = z.url({
+  protocol: /^https?$/,
+  error: 'must be an http(s) URL',
+});
+
+/** A stable server id: lower-case letters, digits and single hyphens, max 100 characters. */
+export const SERVER_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
+
+export const packageSchema = z.object({
+  /** Where the package is published: npm, pypi, oci, remote, ... */
+  registry: z.string().min(1).max(40),
+  identifier: z.string().min(1).max(300),
+  version: z.string().max(100).optional(),
+  /** SPDX expression of the package's licence, when known. */
+  license: z.string().max(200).optional(),
+});
+export type ServerPackage = z.infer<typeof packageSchema>;
+
+/** Where and when a server's data came from. Third-party data keeps its provenance. */
+export const provenanceSchema = z.object({
+  /** A short name of the source, e.g. `docker-mcp-registry`, `capture`, or a pull URL. */
+  source: z.string().min(1).max(300),
+  /** A link to the source, when it has one. */
+  url: webUrlSchema.optional(),
+  /** ISO date (YYYY-MM-DD) the data was retrieved or captured. */
+  retrieved: z.iso.date({ error: 'must be a date as YYYY-MM-DD' }),
+  /** Licence of the data as published by the source. */
+  license: z.string().max(200).optional(),
+  /** How the data was obtained, e.g. "MCP initialize + tools/list over stdio". */
+  method: z.string().max(300).optional(),
+  /** True for the source that supplied this record's tool definitions. */
+  suppliedTools: z.boolean().optional(),
+});
+export type Provenance = z.infer<typeof provenanceSchema>;
+
+export const serverSchema = z.object({
+  /** Stable identity; the URL slug is derived from it unless `slug` is given. */
+  id: z.string().regex(SERVER_ID_PATTERN, {
+    error: 'must be lower-case letters, digits and hyphens (1-100 characters)',
+  }),
+  /** URL slug of the hub page. Default: the id. */
+  slug: z.string().regex(SERVER_ID_PATTERN).optional(),
+  /** Display name (third-party text). */
+  name: z.string().min(1).max(200),
+  description: z.string().max(100_000).optional(),
+  vendor: z.string().max(200).optional(),
+  package: packageSchema.optional(),
+  repository: webUrlSchema.optional(),
+  homepage: webUrlSchema.optional(),
+  /** What `initialize` returned, when the server was captured live. */
+  serverInfo: z
+    .object({ name: z.string().max(300), version: z.string().max(100).optional(), title: z.string().max(300).optional() })
+    .loose()
+    .optional(),
+  protocolVersion: z.string().max(40).nullable().optional(),
+  provenance: z.array(provenanceSchema).min(1, { error: 'needs at least one source' }),
+  tools: z.array(toolSchema),
+});
+export type Server = z.infer<typeof serverSchema>;
+export type ServerInput = z.input<typeof serverSchema>;

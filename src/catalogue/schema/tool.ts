@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { classificationSchema } from './classification.ts';
+
+/**
+ * MCP tool names: 1-128 characters of `[A-Za-z0-9_.-]` (MCP spec, "Tool names").
+ * Unique within one server only.
+ */
+export const TOOL_NAME_PATTERN = /^[A-Za-z0-9_.-]{1,128}$/;
+
+/** A JSON object, kept as the server sent it (JSON Schema, `_meta`, ...). */
+const jsonObject = z.record(z.string(), z.unknown());
+
+/** MCP `ToolAnnotations`: hints only, untrusted by the spec. Unknown keys are kept. */
+export const annotationsSchema = z
+  .object({
+    title: z.string().max(1000).optional(),
+    /** Default false by the MCP spec. */
+    readOnlyHint: z.boolean().optional(),
+    /** Default true by the MCP spec (meaningful only when not read-only). */
+    destructiveHint: z.boolean().optional(),
+    /** Default false by the MCP spec. */
+    idempotentHint: z.boolean().optional(),
+    /** Default true by the MCP spec. */
+    openWorldHint: z.boolean().optional(),
+  })
+  .loose();
+export type ToolAnnotations = z.infer<typeof annotationsSchema>;
+
+/**
+ * An MCP `Tool` exactly as `tools/list` returns it, plus the project's classification.
+ * Unknown fields (`execution`, `icons`, ...) pass through untouched.
+ */
+export const toolSchema = z
+  .object({
+    name: z.string().regex(TOOL_NAME_PATTERN, {
+      error: 'must be 1-128 characters of letters, digits, "_", "." or "-" (MCP spec)',
+    }),
+    title: z.string().max(1000).optional(),
+    /** Third-party text; can be empty, long, or hostile. Capped at 1 MB. */
+    description: z.string().max(1_000_000).optional(),
+    /** JSON Schema of the arguments; MCP requires `type: "object"`. */
+    inputSchema: jsonObject.default({ type: 'object' }),
+    outputSchema: jsonObject.optional(),
+    annotations: annotationsSchema.optional(),
+    _meta: jsonObject.optional(),
+    /** Added by the project (or the hosted service); absent in a raw catalogue. */
+    classification: classificationSchema.optional(),
+  })
+  .loose();
+export type Tool = z.infer<typeof toolSchema>;
+export type ToolInput = z.input<typeof toolSchema>;
