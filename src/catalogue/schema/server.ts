@@ -58,7 +58,16 @@ export const serverSchema = z.object({
     .optional(),
   protocolVersion: z.string().max(40).nullable().optional(),
   provenance: z.array(provenanceSchema).min(1, { error: 'needs at least one source' }),
-  tools: z.array(toolSchema),
+  /** The server's tools; names are unique within one server (MCP spec). */
+  tools: z.array(toolSchema).superRefine((tools, ctx) => {
+    const seen = new Set<string>();
+    tools.forEach((tool, index) => {
+      if (seen.has(tool.name)) {
+        ctx.addIssue({ code: 'custom', path: [index, 'name'], message: 'repeats the name of an earlier tool of this server' });
+      }
+      seen.add(tool.name);
+    });
+  }),
 });
 export type Server = z.infer<typeof serverSchema>;
 export type ServerInput = z.input<typeof serverSchema>;
