@@ -1,0 +1,81 @@
+// The search page's client: Pagefind's JavaScript API, results rendered with DOM text
+// nodes only (catalogue text is untrusted, so no HTML from the index is ever inserted).
+
+interface PagefindResultData {
+  url: string;
+  meta: Record<string, string | undefined>;
+}
+interface PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  search(term: string | null, options?: { filters?: Record<string, string> }): Promise<{
+    results: { data(): Promise<PagefindResultData> }[];
+  }>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+const RESULT_LIMIT = 30;
+const form = document.querySelector<HTMLFormElement>('#search-form')!;
+const status = document.querySelector<HTMLElement>('#search-status')!;
+const list = document.querySelector<HTMLOListElement>('#search-results')!;
+const params = new URLSearchParams(location.search);
+
+for (const name of ['q', 'risk', 'category', 'server']) {
+  const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+  if (field) field.value = params.get(name) ?? '';
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function renderResult(data: PagefindResultData): HTMLLIElement {
+  const item = element('li');
+  const link = element('a');
+  link.href = data.url;
+  link.append(element('code', data.meta.title ?? data.url));
+  item.append(link);
+  if (data.meta.server && data.meta.server !== data.meta.title) item.append(` on ${data.meta.server} `);
+  if (data.meta.risk) item.append(element('span', `${data.meta.risk} risk`, `badge risk-${data.meta.risk.toLowerCase()}`));
+  if (data.meta.category) item.append(` ${data.meta.category}`);
+  if (data.meta.summary) item.append(element('div', data.meta.summary, 'note'));
+  return item;
+}
+
+async function run(): Promise<void> {
+  const bundle = '/pagefind/pagefind.js';
+  let pagefind: PagefindApi;
+  try {
+    pagefind = (await import(/* @vite-ignore */ bundle)) as PagefindApi;
+  } catch {
+    status.textContent = 'The search index is not available on this build.';
+    return;
+  }
+  await pagefind.options({ excerptLength: 0 });
+  const datalist = document.querySelector('#search-servers');
+  const servers = (await pagefind.filters()).server ?? {};
+  datalist?.replaceChildren(...Object.keys(servers).sort().map((name) => Object.assign(element('option'), { value: name })));
+
+  const term = (params.get('q') ?? '').trim();
+  const filters: Record<string, string> = {};
+  for (const name of ['risk', 'category', 'server']) {
+    const value = params.get(name);
+    if (value) filters[name] = value;
+  }
+  if (term === '' && Object.keys(filters).length === 0) {
+    status.textContent = 'Type a tool name, such as delete_branch, or words from what it does.';
+    return;
+  }
+  status.textContent = 'Searching…';
+  const search = await pagefind.search(term === '' ? null : term, { filters });
+  const results = await Promise.all(search.results.slice(0, RESULT_LIMIT).map((result) => result.data()));
+  list.replaceChildren(...results.map(renderResult));
+  status.textContent =
+    search.results.length === 0
+      ? `No tool or server matches “${term}”.`
+      : `${search.results.length} results${search.results.length > RESULT_LIMIT ? `, the first ${RESULT_LIMIT} shown` : ''}.`;
+}
+
+void run();

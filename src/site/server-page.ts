@@ -1,0 +1,46 @@
+/** Everything a server hub shows, computed by the domain core. */
+import { gatewayLink } from '../config/site-config.ts';
+import { riskRank } from '../catalogue/schema/classification.ts';
+import { recommendServerPolicy } from '../catalogue/policy/recommend-policy.ts';
+import { policyFileName } from '../catalogue/prose/enforcement.ts';
+import { parameterRows } from './parameters.ts';
+import { policyJson, type PolicyView } from './tool-page.ts';
+import type { SiteData } from './site-data.ts';
+import type { ClassifiedServer, ServerEntry, ToolEntry } from './site-index.ts';
+
+export interface ServerToolRow {
+  entry: ToolEntry;
+  riskRank: number;
+  parameterCount: number;
+}
+
+export interface ServerPageModel {
+  server: ClassifiedServer;
+  entry: ServerEntry;
+  rows: ServerToolRow[];
+  policy: PolicyView;
+  policyFileName: string;
+  gatewayUrl: string;
+}
+
+export function serverPolicy(server: ClassifiedServer): ReturnType<typeof recommendServerPolicy> {
+  // The callback receives the server's own (classified) tool objects.
+  return recommendServerPolicy(server, (tool) => (tool as ClassifiedServer['tools'][number]).classification);
+}
+
+export function serverPageModel(data: SiteData, entry: ServerEntry): ServerPageModel {
+  const server = data.serverById.get(entry.id)!;
+  const recommendation = serverPolicy(server);
+  return {
+    server,
+    entry,
+    rows: entry.tools.map((toolEntry) => ({
+      entry: toolEntry,
+      riskRank: riskRank(toolEntry.risk),
+      parameterCount: parameterRows(server.tools[toolEntry.position]!.inputSchema).length,
+    })),
+    policy: { json: policyJson(recommendation.policy), summary: recommendation.summary },
+    policyFileName: policyFileName(server.id),
+    gatewayUrl: gatewayLink(data.config, server.id),
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * The site's index of the catalogue, built once per build: every later lookup a page
+ * makes is a Map access, never a walk over the catalogue (withastro/starlight#3760 shows
+ * what per-page walks cost at 7,000 pages; this site aims at 500,000).
+ */
+import { CATEGORIES, RISKS, type Category, type Classification, type Risk } from '../catalogue/schema/classification.ts';
+import type { Server } from '../catalogue/schema/server.ts';
+import type { Tool } from '../catalogue/schema/tool.ts';
+import { assignSlugs, compareCodePoints, slugify } from '../catalogue/slug.ts';
+
+/** What lists, related links and search need of a tool; the full definition stays on its server. */
+export interface ToolEntry {
+  serverId: string;
+  serverSlug: string;
+  serverName: string;
+  name: string;
+  slug: string;
+  title?: string;
+  category: Category;
+  risk: Risk;
+  /** `/tools/<server>/<tool>/` */
+  url: string;
+  /** Position of the tool in its server's `tools`, for a direct lookup. */
+  position: number;
+}
+
+export interface ServerEntry {
+  id: string;
+  slug: string;
+  name: string;
+  url: string;
+  packageLabel?: string;
+  toolCount: number;
+  byRisk: Record<Risk, number>;
+  byCategory: Record<Category, number>;
+  /** Tools in the server's own order. */
+  tools: ToolEntry[];
+}
+
+/** A server whose tools all carry a classification. */
+export type ClassifiedServer = Server & { tools: (Tool & { classification: Classification })[] };
+
+export interface SiteIndex {
+  servers: ServerEntry[];
+  serverBySlug: Map<string, ServerEntry>;
+  /** `${serverSlug}/${toolSlug}` to entry. */
+  toolByPath: Map<string, ToolEntry>;
+  /** Tools grouped by the slug of their name, for "the same tool on other servers". */
+  toolsByNameSlug: Map<string, ToolEntry[]>;
+  byRisk: Record<Risk, ToolEntry[]>;
+  byCategory: Record<Category, ToolEntry[]>;
+  toolCount: number;
+}
+
+export function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+}
+
+function emptyLists<K extends string>(keys: readonly K[]): Record<K, ToolEntry[]> {
+  return Object.fromEntries(keys.map((key) => [key, [] as ToolEntry[]])) as Record<K, ToolEntry[]>;
+}
+
+export function packageLabel(server: Pick<Server, 'package'>): string | undefined {
+  const pkg = server.package;
+  if (!pkg) return undefined;
+  return `${pkg.registry}: ${pkg.identifier}${pkg.version ? `@${pkg.version}` : ''}`;
+}
+
+/** Reserved words of the server slug space (they are folders of the site). */
+export function serverSlugOf(server: Pick<Server, 'id' | 'slug'>): string {
+  return slugify(server.slug ?? server.id);
+}
+
+export function buildSiteIndex(servers: readonly ClassifiedServer[]): SiteIndex {
+  const index: SiteIndex = {
+    servers: [],
+    serverBySlug: new Map(),
+    toolByPath: new Map(),
+    toolsByNameSlug: new Map(),
+    byRisk: emptyLists(RISKS),
+    byCategory: emptyLists(CATEGORIES),
+    toolCount: 0,
+  };
+  for (const server of servers) {
+    const serverSlug = serverSlugOf(server);
+    const slugs = assignSlugs(server.tools.map((tool) => tool.name));
+    const entry: ServerEntry = {
+      id: server.id,
+      slug: serverSlug,
+      name: server.name,
+      url: `/tools/${serverSlug}/`,
+      ...(packageLabel(server) ? { packageLabel: packageLabel(server) } : {}),
+      toolCount: server.tools.length,
+      byRisk: zeroCounts(RISKS),
+      byCategory: zeroCounts(CATEGORIES),
+      tools: [],
+    };
+    for (const [position, tool] of server.tools.entries()) {
+      const slug = slugs.get(tool.name)!;
+      const { category, risk } = tool.classification;
+      const toolEntry: ToolEntry = {
+        serverId: server.id,
+        serverSlug,
+        serverName: server.name,
+        name: tool.name,
+        slug,
+        ...(tool.title ? { title: tool.title } : {}),
+        category,
+        risk,
+        url: `/tools/${serverSlug}/${slug}/`,
+        position,
+      };
+      entry.tools.push(toolEntry);
+      entry.byRisk[risk] += 1;
+      entry.byCategory[category] += 1;
+      index.toolByPath.set(`${serverSlug}/${slug}`, toolEntry);
+      index.byRisk[risk].push(toolEntry);
+      index.byCategory[category].push(toolEntry);
+      const nameSlug = slugify(tool.name);
+      const sameName = index.toolsByNameSlug.get(nameSlug);
+      if (sameName) sameName.push(toolEntry);
+      else index.toolsByNameSlug.set(nameSlug, [toolEntry]);
+    }
+    index.toolCount += entry.toolCount;
+    index.servers.push(entry);
+    index.serverBySlug.set(serverSlug, entry);
+  }
+  index.servers.sort((a, b) => compareCodePoints(a.slug, b.slug));
+  const byNameThenServer = (a: ToolEntry, b: ToolEntry): number =>
+    compareCodePoints(a.name, b.name) || compareCodePoints(a.serverSlug, b.serverSlug);
+  for (const list of [...Object.values(index.byRisk), ...Object.values(index.byCategory)]) list.sort(byNameThenServer);
+  return index;
+}

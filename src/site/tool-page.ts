@@ -1,0 +1,91 @@
+/**
+ * Everything one tool page shows, computed from the catalogue by the domain core.
+ * Components only lay this out. Data flows one way: catalogue, classification,
+ * policy, page.
+ */
+import { gatewayLink } from '../config/site-config.ts';
+import type { Classification } from '../catalogue/schema/classification.ts';
+import { SPEC_TOOL_NAME_PATTERN, type Tool } from '../catalogue/schema/tool.ts';
+import { recommendToolPolicy } from '../catalogue/policy/recommend-policy.ts';
+import { buildToolFaq, type FaqEntry } from '../catalogue/prose/faq.ts';
+import { enforcementSteps, policyFileName } from '../catalogue/prose/enforcement.ts';
+import { slugify } from '../catalogue/slug.ts';
+import { annotationRows, type AnnotationRow } from './annotations.ts';
+import { parameterRows, type ParameterRow } from './parameters.ts';
+import type { SiteData } from './site-data.ts';
+import type { ClassifiedServer, ServerEntry, ToolEntry } from './site-index.ts';
+
+const RELATED_LIMIT = 8;
+const SAME_NAME_LIMIT = 30;
+
+export interface PolicyView {
+  json: string;
+  summary: string;
+}
+
+export interface ToolPageModel {
+  server: ClassifiedServer;
+  serverEntry: ServerEntry;
+  tool: Tool & { classification: Classification };
+  entry: ToolEntry;
+  classification: Classification;
+  nameFollowsSpec: boolean;
+  parameters: ParameterRow[];
+  requiredCount: number;
+  annotations: AnnotationRow[];
+  policy: PolicyView;
+  conditionalExample?: PolicyView;
+  policyFileName: string;
+  faq: FaqEntry[];
+  enforcementSteps: string[];
+  gatewayUrl: string;
+  sameServerSameCategory: ToolEntry[];
+  sameNameElsewhere: ToolEntry[];
+  /** Parameter names, lower-cased, for matching attack patterns. */
+  parameterNames: string[];
+}
+
+export function policyJson(policy: unknown): string {
+  return `${JSON.stringify(policy, null, 2)}\n`;
+}
+
+export function toolPageModel(data: SiteData, entry: ToolEntry): ToolPageModel {
+  const server = data.serverById.get(entry.serverId)!;
+  const serverEntry = data.index.serverBySlug.get(entry.serverSlug)!;
+  const tool = server.tools[entry.position]!;
+  const { classification } = tool;
+  const recommendation = recommendToolPolicy(tool, classification);
+  const parameters = parameterRows(tool.inputSchema);
+  const sameName = data.index.toolsByNameSlug.get(slugify(tool.name)) ?? [];
+  return {
+    server,
+    serverEntry,
+    tool,
+    entry,
+    classification,
+    nameFollowsSpec: SPEC_TOOL_NAME_PATTERN.test(tool.name),
+    parameters,
+    requiredCount: parameters.filter((row) => row.required).length,
+    annotations: annotationRows(tool.annotations),
+    policy: { json: policyJson(recommendation.recommended.policy), summary: recommendation.recommended.summary },
+    ...(recommendation.conditionalExample
+      ? {
+          conditionalExample: {
+            json: policyJson(recommendation.conditionalExample.policy),
+            summary: recommendation.conditionalExample.summary,
+          },
+        }
+      : {}),
+    policyFileName: policyFileName(server.id, tool.name),
+    faq: buildToolFaq({ serverName: server.name, serverId: server.id, tool, classification, recommendation }),
+    enforcementSteps: enforcementSteps({ serverName: server.name, toolName: tool.name }),
+    gatewayUrl: gatewayLink(data.config, server.id, tool.name),
+    sameServerSameCategory: serverEntry.tools
+      .filter((other) => other.category === classification.category && other.name !== tool.name)
+      .slice(0, RELATED_LIMIT),
+    sameNameElsewhere: sameName
+      .filter((other) => other.serverId !== server.id && other.name === tool.name)
+      .slice(0, SAME_NAME_LIMIT),
+    parameterNames: parameters.map((row) => row.name.toLowerCase()),
+  };
+}
