@@ -72,7 +72,9 @@ async function* ndjsonValues(input: Readable, options: ReadOptions): AsyncGenera
     const location = { source: options.source, line: lineNumber };
     const value = parseJsonLine(line, location);
     if (!sawHeader) {
-      options.onHeader?.(parseHeader(value, location));
+      // Parsed even without a listener: a file of another format must be refused.
+      const parsed = parseHeader(value, location);
+      options.onHeader?.(parsed);
       sawHeader = true;
       continue;
     }
@@ -98,7 +100,8 @@ async function* jsonValues(input: Readable, options: ReadOptions): AsyncGenerato
   const checkHeader = (): void => {
     if (headerChecked) return;
     headerChecked = true;
-    options.onHeader?.(parseHeader(header, { source: options.source }));
+    const parsed = parseHeader(header, { source: options.source });
+    options.onHeader?.(parsed);
   };
   try {
     for await (const token of tokens) {

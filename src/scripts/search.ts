@@ -13,6 +13,8 @@ interface PagefindApi {
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
+export {};
+
 const RESULT_LIMIT = 30;
 const form = document.querySelector<HTMLFormElement>('#search-form')!;
 const status = document.querySelector<HTMLElement>('#search-status')!;

@@ -6,7 +6,7 @@ import { policyFileName } from '../catalogue/prose/enforcement.ts';
 import { parameterRows } from './parameters.ts';
 import { policyJson, type PolicyView } from './tool-page.ts';
 import type { SiteData } from './site-data.ts';
-import type { ClassifiedServer, ServerEntry, ToolEntry } from './site-index.ts';
+import type { ClassifiedServer, ClassifiedTool, ServerEntry, ToolEntry } from './site-index.ts';
 
 export interface ServerToolRow {
   entry: ToolEntry;
@@ -25,7 +25,7 @@ export interface ServerPageModel {
 
 export function serverPolicy(server: ClassifiedServer): ReturnType<typeof recommendServerPolicy> {
   // The callback receives the server's own (classified) tool objects.
-  return recommendServerPolicy(server, (tool) => (tool as ClassifiedServer['tools'][number]).classification);
+  return recommendServerPolicy(server, (tool) => (tool as ClassifiedTool).classification);
 }
 
 export function serverPageModel(data: SiteData, entry: ServerEntry): ServerPageModel {

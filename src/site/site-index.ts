@@ -37,8 +37,10 @@ export interface ServerEntry {
   tools: ToolEntry[];
 }
 
+export type ClassifiedTool = Tool & { classification: Classification };
+
 /** A server whose tools all carry a classification. */
-export type ClassifiedServer = Server & { tools: (Tool & { classification: Classification })[] };
+export type ClassifiedServer = Omit<Server, 'tools'> & { tools: ClassifiedTool[] };
 
 export interface SiteIndex {
   servers: ServerEntry[];

@@ -13,7 +13,7 @@ import { slugify } from '../catalogue/slug.ts';
 import { annotationRows, type AnnotationRow } from './annotations.ts';
 import { parameterRows, type ParameterRow } from './parameters.ts';
 import type { SiteData } from './site-data.ts';
-import type { ClassifiedServer, ServerEntry, ToolEntry } from './site-index.ts';
+import type { ClassifiedServer, ClassifiedTool, ServerEntry, ToolEntry } from './site-index.ts';
 
 const RELATED_LIMIT = 8;
 const SAME_NAME_LIMIT = 30;
@@ -26,7 +26,7 @@ export interface PolicyView {
 export interface ToolPageModel {
   server: ClassifiedServer;
   serverEntry: ServerEntry;
-  tool: Tool & { classification: Classification };
+  tool: ClassifiedTool;
   entry: ToolEntry;
   classification: Classification;
   nameFollowsSpec: boolean;

@@ -1,0 +1,101 @@
+import { Readable } from 'node:stream';
+import { mkdtemp, readFile, writeFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readCatalogueStream, readCatalogueFile, formatOfName } from '../../src/catalogue/catalogue-reader.ts';
+import { catalogueHeader, writeCatalogueAtomically } from '../../src/catalogue/catalogue-writer.ts';
+import type { CatalogueError } from '../../src/catalogue/errors.ts';
+
+const header = { format: 'mcp-tool-catalogue', version: '1' };
+const server = (id: string) => ({
+  id,
+  name: id,
+  provenance: [{ source: 'test', retrieved: '2026-11-21' }],
+  tools: [{ name: 'read_file' }],
+});
+
+async function ids(text: string, format: 'json' | 'ndjson', onInvalid: 'throw' | 'skip' = 'throw', warnings: string[] = []) {
+  const out: string[] = [];
+  const stream = Readable.from([text]);
+  for await (const record of readCatalogueStream(stream, {
+    source: 'test-source',
+    format,
+    onInvalid,
+    warn: (error: CatalogueError) => warnings.push(error.message),
+  })) {
+    out.push(record.server.id);
+  }
+  return out;
+}
+
+describe('the catalogue reader', () => {
+  it('reads NDJSON: a header line, then a server a line', async () => {
+    const text = [header, server('a'), server('b')].map((v) => JSON.stringify(v)).join('\n');
+    expect(await ids(text, 'ndjson')).toEqual(['a', 'b']);
+  });
+
+  it('reads JSON: the header fields and a servers array', async () => {
+    expect(await ids(JSON.stringify({ ...header, servers: [server('a'), server('b')] }), 'json')).toEqual(['a', 'b']);
+  });
+
+  it('reads a JSON record split across many chunks', async () => {
+    const text = JSON.stringify({ ...header, servers: [server('a'), server('b')] });
+    const chunks = text.match(/.{1,7}/gs)!;
+    const out: string[] = [];
+    for await (const record of readCatalogueStream(Readable.from(chunks), { source: 's', format: 'json' })) out.push(record.server.id);
+    expect(out).toEqual(['a', 'b']);
+  });
+
+  it('names the line of invalid JSON in NDJSON', async () => {
+    const text = `${JSON.stringify(header)}\n${JSON.stringify(server('a'))}\n{"id": "b",`;
+    await expect(ids(text, 'ndjson')).rejects.toThrow(/^test-source, line 3: invalid JSON/);
+  });
+
+  it('refuses a header of another format', async () => {
+    await expect(ids(JSON.stringify({ format: 'x', version: '1' }), 'ndjson')).rejects.toThrow(
+      'test-source, line 1 (catalogue header): field "format": must be "mcp-tool-catalogue"',
+    );
+  });
+
+  it('refuses a truncated JSON catalogue', async () => {
+    const text = JSON.stringify({ ...header, servers: [server('a'), server('b')] });
+    await expect(ids(text.slice(0, -30), 'json')).rejects.toThrow(/test-source: (truncated|invalid) JSON/);
+  });
+
+  it('skips invalid records with a warning that names them, when asked to', async () => {
+    const warnings: string[] = [];
+    const text = [header, server('a'), { ...server('b'), id: 'B!' }, server('c')].map((v) => JSON.stringify(v)).join('\n');
+    expect(await ids(text, 'ndjson', 'skip', warnings)).toEqual(['a', 'c']);
+    expect(warnings).toEqual([expect.stringContaining('test-source, line 3 (server "B!"): field "id"')]);
+  });
+
+  it('reads back what the writer wrote, and the writer leaves no temporary file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'catalogue-'));
+    const path = join(dir, 'c.ndjson');
+    await writeCatalogueAtomically(path, catalogueHeader({ generated: '2026-11-21' }), [server('a') as never]);
+    const out: string[] = [];
+    for await (const record of readCatalogueFile(path, {})) out.push(record.server.id);
+    expect(out).toEqual(['a']);
+    expect(await readdir(dir)).toEqual(['c.ndjson']);
+  });
+
+  it('keeps the previous file when writing fails midway', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'catalogue-'));
+    const path = join(dir, 'c.ndjson');
+    await writeFile(path, 'previous');
+    async function* failing() {
+      yield server('a') as never;
+      throw new Error('source broke');
+    }
+    await expect(writeCatalogueAtomically(path, catalogueHeader({}), failing())).rejects.toThrow('source broke');
+    expect(await readFile(path, 'utf8')).toBe('previous');
+    expect(await readdir(dir)).toEqual(['c.ndjson']);
+  });
+
+  it('tells the format from the file name', () => {
+    expect(formatOfName('a.ndjson')).toBe('ndjson');
+    expect(formatOfName('a.jsonl')).toBe('ndjson');
+    expect(formatOfName('a.json')).toBe('json');
+  });
+});
