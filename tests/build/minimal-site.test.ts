@@ -1,0 +1,115 @@
+/**
+ * Builds the site from tests/fixtures/minimal.ndjson, as `npm run build` does, and checks
+ * what comes out: the pages, their sections, the policies, the search index, the warnings.
+ */
+import { readFile, readdir, access } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuildResult } from '../support/build-site.ts';
+import { policySchema } from '../../src/catalogue/policy/schema.ts';
+
+let site: BuildResult;
+const page = (path: string) => readFile(join(site.outDir, path, 'index.html'), 'utf8');
+const exists = (path: string) => access(join(site.outDir, path)).then(() => true, () => false);
+
+/** The text of a page with tags removed and entities decoded, for content checks. */
+function text(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+}
+
+beforeAll(async () => {
+  site = await buildSite('tests/fixtures/minimal.ndjson');
+});
+
+describe('a site built from the minimal fixture', () => {
+  it('has one page per tool, at /tools/<server>/<tool>/, with colliding names kept apart', async () => {
+    const expected = [
+      'files/read-file', 'files/read-file-2', 'files/write-file', 'files/delete-file',
+      'aws-serverless/sam-local-invoke', 'aws-serverless/run-command',
+      'payments/create-refund', 'payments/read-file', 'payments/list-charges',
+    ];
+    for (const path of expected) expect(await exists(`tools/${path}/index.html`), path).toBe(true);
+    const toolDirs = (await readdir(join(site.outDir, 'tools', 'files'))).filter((name) => !name.includes('.'));
+    expect(toolDirs.sort()).toEqual(['delete-file', 'read-file', 'read-file-2', 'write-file']);
+    // read-file sorts before read_file by code point, so it keeps the plain slug.
+    expect(text(await page('tools/files/read-file'))).toContain('Returns the contents of a file. An older alias');
+    expect(text(await page('tools/files/read-file-2'))).toContain('Reads the complete contents of a file');
+  });
+
+  it('skips an invalid record and a duplicate server with warnings that name them', () => {
+    expect(site.output).toMatch(/skipped invalid record: .*minimal\.ndjson, line 4 \(server "Bad Id!"\): field "id"/);
+    expect(site.output).toMatch(/skipped duplicate server: .*minimal\.ndjson, line 6 repeats the id or slug "payments"/);
+  });
+
+  it('lays out a tool page in the eleven sections, in order', async () => {
+    const html = await page('tools/aws-serverless/sam-local-invoke');
+    const ids = [...html.matchAll(/<h2 id="([^"]+)"/g)].map((match) => match[1]);
+    expect(ids).toEqual(['what-it-does', 'why', 'evidence', 'parameters', 'attacks', 'policy', 'related', 'further-reading', 'faq']);
+    const body = text(html);
+    expect(body).toMatch(/High risk\s+sam_local_invoke/);
+    expect(body).toContain('Jump to the recommended policy');
+    expect(body).toMatch(/Server AWS Serverless pypi: example-aws-serverless-mcp@0\.3\.0/);
+    expect(body).toMatch(/Category Execute/);
+    expect(body).toMatch(/Parameters 2 \(1 required\)/);
+    expect(html).toContain('href="https://gateway.example.com/policies/new?server=aws-serverless&amp;tool=sam_local_invoke"');
+  });
+
+  it('shows a policy on every tool page that validates and matches its policy.json file', async () => {
+    for (const path of ['files/read-file', 'files/delete-file', 'aws-serverless/run-command', 'payments/create-refund']) {
+      const html = await page(`tools/${path}`);
+      const shown = text(html.match(/<div class="policy" id="policy-json">([\s\S]*?)<\/pre>/)![1]!);
+      const file = await readFile(join(site.outDir, 'tools', path, 'policy.json'), 'utf8');
+      expect(policySchema.safeParse(JSON.parse(file)).success, path).toBe(true);
+      expect(JSON.parse(shown), path).toEqual(JSON.parse(file));
+    }
+  });
+
+  it('links the same tool name across servers, and gives that name a page', async () => {
+    const body = text(await page('tools/payments/read-file'));
+    expect(body).toContain('read_file on other servers');
+    expect(await page('tools/payments/read-file')).toContain('href="/tools/files/read-file-2/"');
+    const shared = text(await page('names/read-file'));
+    expect(shared).toContain('Example Files');
+    expect(shared).toContain('Example Payments');
+  });
+
+  it('builds a hub per server with counts, a sortable tool table and one policy', async () => {
+    const html = await page('tools/files');
+    expect(html).toContain('<table class="sortable">');
+    expect(text(html)).toMatch(/Critical: 1/);
+    const policy = JSON.parse(await readFile(join(site.outDir, 'tools/files/policy.json'), 'utf8'));
+    expect(policySchema.safeParse(policy).success).toBe(true);
+    expect(text(html)).toContain('test fixture');
+  });
+
+  it('lists every server on the index, and the browse pages list tools by risk', async () => {
+    const index = await page('tools');
+    for (const slug of ['files', 'aws-serverless', 'payments']) expect(index).toContain(`href="/tools/${slug}/"`);
+    expect(index).not.toContain('Duplicate payments');
+    expect(await page('risk/critical')).toContain('href="/tools/payments/create-refund/"');
+    expect(await page('category/execute')).toContain('href="/tools/aws-serverless/run-command/"');
+  });
+
+  it('publishes the policy JSON Schema, the search index and a sitemap', async () => {
+    const schema = JSON.parse(await readFile(join(site.outDir, 'schema/policy.v1.json'), 'utf8'));
+    expect(schema.properties.version.const).toBe('1');
+    expect(await exists('pagefind/pagefind.js')).toBe(true);
+    const sitemap = await readFile(join(site.outDir, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain('/tools/payments/create-refund/');
+    expect(await exists('404.html')).toBe(true);
+  });
+
+  it('loads no inline script or style, so the Content-Security-Policy can forbid them', async () => {
+    const html = await page('tools/files/write-file');
+    const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].filter(
+      (match) => !match[1]!.includes('application/ld+json'),
+    );
+    expect(inlineScripts).toEqual([]);
+    expect(html).not.toMatch(/<style[\s>]/);
+    expect(html).not.toMatch(/\sstyle="/);
+  });
+});
