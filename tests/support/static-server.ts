@@ -20,7 +20,25 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
+/** The headers a `_headers` file sets for `/*`, so tests see what a static host would send. */
+export async function headersFileRules(root: string): Promise<Record<string, string>> {
+  const text = await readFile(join(root, '_headers'), 'utf8').catch(() => '');
+  const headers: Record<string, string> = {};
+  let inAll = false;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      inAll = line.trim() === '/*';
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (inAll && colon > 0) headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+  }
+  return headers;
+}
+
 export async function serveStatic(root: string): Promise<StaticSite> {
+  const securityHeaders = await headersFileRules(root);
   const server: Server = createServer(async (request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
     let file = join(root, path);
@@ -31,10 +49,12 @@ export async function serveStatic(root: string): Promise<StaticSite> {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      response
+        .writeHead(200, { ...securityHeaders, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
+        .end(body);
     } catch {
       const body = await readFile(join(root, '404.html')).catch(() => Buffer.from('not found'));
-      response.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' }).end(body);
+      response.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/html; charset=utf-8' }).end(body);
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
