@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { inputSchemaFromArguments, inputSchemaFromParameters } from '../../src/catalogue/sources/json-schema-from-arguments.ts';
+import { fromCapture, fromDockerRegistry, fromLiveMcpBench, mergeSourceServers } from '../../src/catalogue/sources/shared-data.ts';
+import { serverSchema } from '../../src/catalogue/schema/server.ts';
+
+describe("Docker's simplified arguments", () => {
+  it('become JSON Schema, required unless optional', () => {
+    expect(
+      inputSchemaFromArguments([
+        { name: 'branch', type: 'string', desc: 'The branch' },
+        { name: 'tags', type: 'array', items: { type: 'string' }, desc: 'Tags', optional: true },
+        { name: 'level', type: 'string | number', required: false },
+        { name: 'any', type: 'any' },
+      ]),
+    ).toEqual({
+      type: 'object',
+      properties: {
+        branch: { type: 'string', description: 'The branch' },
+        tags: { type: 'array', items: { type: 'string' }, description: 'Tags' },
+        level: { type: ['string', 'number'] },
+        any: {},
+      },
+      required: ['branch', 'any'],
+    });
+  });
+
+  it('ignore malformed entries and keep the first of a repeated name', () => {
+    expect(inputSchemaFromArguments([null, { type: 'string' }, { name: 'a', type: 'string' }, { name: 'a', type: 'number' }])).toEqual({
+      type: 'object',
+      properties: { a: { type: 'string' } },
+      required: ['a'],
+    });
+    expect(inputSchemaFromArguments(null)).toEqual({ type: 'object', properties: {} });
+  });
+
+  it('turn a `parameters` map with inline `required` into JSON Schema', () => {
+    expect(inputSchemaFromParameters({ query: { type: 'string', required: true }, page: { type: 'integer' } })).toEqual({
+      type: 'object',
+      properties: { query: { type: 'string' }, page: { type: 'integer' } },
+      required: ['query'],
+    });
+  });
+});
+
+describe('merging the three sources', () => {
+  const capture = fromCapture('memory', {
+    package: { registry: 'npm', identifier: '@modelcontextprotocol/server-memory', version: '1.0.0', license: 'MIT' },
+    serverInfo: { name: 'memory-server', version: '1.0.0' },
+    protocolVersion: '2025-06-18',
+    captured: { method: 'MCP initialize + tools/list over stdio', date: '2026-11-21' },
+    tools: [{ name: 'read_graph', inputSchema: { type: 'object' }, annotations: null }],
+  });
+  const bench = fromLiveMcpBench(
+    {
+      name: 'Knowledge Graph Memory Server',
+      web: 'https://github.com/modelcontextprotocol/servers',
+      config: { mcpServers: { memory: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-memory'] } } },
+      tools: { memory: { server_name: 'memory', version: '0.6.0', tools: [{ name: 'old_tool', inputSchema: { type: 'object' } }] } },
+    },
+    '2026-11-20',
+  );
+  const dockerA = fromDockerRegistry({ server: 'Ref', tools: [{ name: 'a', description: 'x', arguments: [] }] }, '2026-11-20')!;
+  const dockerB = fromDockerRegistry({ server: 'ref', tools: [{ name: 'a' }, { name: 'b' }] }, '2026-11-20')!;
+
+  it('merges a server found in two sources once, the capture supplying the tools, both in provenance', () => {
+    const [memory] = mergeSourceServers([capture, ...bench]);
+    expect(memory!.id).toBe('memory');
+    expect(memory!.tools.map((tool) => tool.name)).toEqual(['read_graph']);
+    expect(memory!.provenance.map((p) => [p.source, p.suppliedTools])).toEqual([
+      ['capture', true],
+      ['livemcpbench', false],
+    ]);
+    expect(serverSchema.safeParse(memory).success).toBe(true);
+  });
+
+  it('merges registry names that differ only in case, keeping the record with more tools', () => {
+    const merged = mergeSourceServers([dockerA, dockerB]);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]!.tools.map((tool) => tool.name)).toEqual(['a', 'b']);
+  });
+
+  it('drops null fields and skips Docker servers without tools', () => {
+    expect(capture.record.tools[0]).not.toHaveProperty('annotations');
+    expect(fromDockerRegistry({ server: 'empty', tools: [] }, '2026-11-20')).toBeUndefined();
+  });
+
+  it('gives different servers with the same name different ids', () => {
+    const other = fromLiveMcpBench(
+      { name: 'Other memory', config: { mcpServers: { memory: { command: 'node', args: ['x.js'] } } }, tools: { memory: { tools: [{ name: 'z' }] } } },
+      '2026-11-20',
+    );
+    expect(mergeSourceServers([capture, ...other]).map((server) => server.id)).toEqual(['memory', 'memory-2']);
+  });
+});
