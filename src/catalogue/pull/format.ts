@@ -1,0 +1,131 @@
+/**
+ * Telling NDJSON from JSON for a catalogue that arrives as bytes: from the Content-Type,
+ * the file extension, and, when those are missing or disagree, from the first bytes.
+ */
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import type { CatalogueFormat } from '../catalogue-reader.ts';
+
+const NDJSON_TYPES = new Set([
+  'application/x-ndjson',
+  'application/ndjson',
+  'application/jsonl',
+  'application/x-jsonl',
+  'application/jsonlines',
+  'application/x-jsonlines',
+  'text/x-ndjson',
+  'text/jsonl',
+]);
+
+/** NDJSON/JSON Lines media types, and JSON ones (`application/json`, `…+json`). */
+export function formatOfContentType(contentType: string | undefined): CatalogueFormat | undefined {
+  if (!contentType) return undefined;
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  if (NDJSON_TYPES.has(type)) return 'ndjson';
+  if (type === 'application/json' || type === 'text/json' || /^application\/[\w.-]+\+json$/.test(type)) return 'json';
+  // text/plain, application/octet-stream and friends say nothing about the shape.
+  return undefined;
+}
+
+/** `.ndjson`, `.jsonl`, `.jsonlines` are NDJSON; `.json` is JSON; anything else is unknown. */
+export function formatOfExtension(name: string): CatalogueFormat | undefined {
+  const base = name.replace(/[?#].*$/s, '').toLowerCase().replace(/\.(gz|br)$/, '');
+  if (/\.(ndjson|jsonl|jsonlines)$/.test(base)) return 'ndjson';
+  if (base.endsWith('.json')) return 'json';
+  return undefined;
+}
+
+/** How many bytes sniffing may look at before deciding. */
+export const SNIFF_BYTES = 64 * 1024;
+
+/**
+ * Decides from the start of the text. NDJSON's first line is a whole JSON object (the
+ * header) without a `servers` array; a JSON catalogue's first line is either `{` alone
+ * (pretty-printed) or the whole document (which holds `servers`), and a header line
+ * never runs to 64 KB.
+ */
+export function sniffFormat(head: Buffer): CatalogueFormat {
+  const text = head.toString('utf8').replace(/^\uFEFF/, '');
+  const newline = text.indexOf('\n');
+  if (newline === -1) return 'json';
+  try {
+    const first: unknown = JSON.parse(text.slice(0, newline));
+    if (first !== null && typeof first === 'object' && !Array.isArray(first) && !('servers' in first)) return 'ndjson';
+  } catch {
+    // Not a whole value on the first line: a pretty-printed JSON document.
+  }
+  return 'json';
+}
+
+/**
+ * The format to read with: an explicit choice wins; then the Content-Type and the
+ * extension when they agree or only one of them speaks; otherwise the first bytes.
+ */
+export function chooseFormat(hints: {
+  explicit?: CatalogueFormat | undefined;
+  contentType?: string | undefined;
+  name?: string | undefined;
+}): CatalogueFormat | 'sniff' {
+  if (hints.explicit) return hints.explicit;
+  const byType = formatOfContentType(hints.contentType);
+  const byName = hints.name ? formatOfExtension(hints.name) : undefined;
+  if (byType && byName && byType !== byName) return 'sniff';
+  return byType ?? byName ?? 'sniff';
+}
+
+/**
+ * Reads the first bytes of a stream (up to the first newline after the first non-blank
+ * character, or SNIFF_BYTES) and returns them with a stream that yields everything,
+ * those bytes included. Errors of the source reach the returned stream.
+ */
+export async function peek(input: Readable, limit = SNIFF_BYTES): Promise<{ head: Buffer; stream: Readable }> {
+  const iterator = input[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
+  const chunks: Buffer[] = [];
+  let length = 0;
+  let done = false;
+  while (length < limit) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    chunks.push(chunk);
+    length += chunk.length;
+    const text = Buffer.concat(chunks).toString('utf8');
+    const start = text.search(/\S/);
+    if (start !== -1 && text.indexOf('\n', start) !== -1) break;
+  }
+  const head = Buffer.concat(chunks);
+  async function* replay(): AsyncGenerator<Buffer> {
+    if (head.length > 0) yield head;
+    if (done) return;
+    while (true) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    }
+  }
+  const stream = Readable.from(replay(), { objectMode: false });
+  // Abandoning the returned stream must release the source (a socket, a file).
+  stream.once('close', () => {
+    if (!input.destroyed) input.destroy();
+  });
+  return { head, stream };
+}
+
+/**
+ * Opens a local catalogue file, choosing the format by extension, then by its first bytes.
+ * `sniff` ignores the extension: the catalogue writer always writes NDJSON, whatever the
+ * file is called.
+ */
+export async function openCatalogueFile(
+  path: string,
+  format?: CatalogueFormat | 'sniff',
+): Promise<{ stream: Readable; format: CatalogueFormat }> {
+  const chosen = format === 'sniff' ? 'sniff' : chooseFormat({ explicit: format, name: path });
+  const file = createReadStream(path);
+  if (chosen !== 'sniff') return { stream: file, format: chosen };
+  const { head, stream } = await peek(file);
+  return { stream, format: sniffFormat(head) };
+}

@@ -1,0 +1,255 @@
+/**
+ * A pull: fetch a catalogue, validate every record, classify what is unclassified, diff it
+ * against the catalogue in place, and publish catalogue, change log and pull state
+ * together. Nothing is renamed into place until the whole catalogue has been read and
+ * validated; any failure leaves every file as it was.
+ */
+import { stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { readCatalogueStream, type CatalogueFormat, type CatalogueRecord } from '../catalogue-reader.ts';
+import { catalogueHeader, writeCatalogueAtomically } from '../catalogue-writer.ts';
+import { CatalogueError, describeLocation, type RecordLocation } from '../errors.ts';
+import type { CatalogueHeader } from '../schema/catalogue.ts';
+import type { Server } from '../schema/server.ts';
+import { ensureClassified } from '../classify/ensure-classified.ts';
+import { ChangeDetector, type DiffCounts } from '../changes/diff.ts';
+import { changeLogLine } from '../changes/change-log.ts';
+import { readFingerprintIndex } from '../changes/index.ts';
+import { commit, discard, stageFile, stagingPath, syncFile } from './atomic.ts';
+import { lockFolder } from './lock.ts';
+import type { PullProgress } from './progress.ts';
+import { openSource, sourceLabel } from './source.ts';
+import { PULL_STATE_NAME, readPullState, serializePullState, validatorsFor } from './state.ts';
+
+/** The change log's file name, beside the catalogue. */
+export const CHANGE_LOG_NAME = 'changes.ndjson';
+
+export interface PullOptions {
+  /** An http(s) URL, a `file:` URL or a path. */
+  source: string;
+  /** The catalogue to write. The change log and pull state live beside it. */
+  out: string;
+  /** Longest wait for a connection, the response headers or the next chunk (ms). */
+  timeoutMs: number;
+  /** Longest the whole download may take (ms; 0: no limit). */
+  maxTimeMs: number;
+  format?: CatalogueFormat | undefined;
+  /** Accept a catalogue without servers (otherwise refused: it would empty the site). */
+  allowEmpty?: boolean | undefined;
+  progress?: PullProgress | undefined;
+  warn?: ((message: string) => void) | undefined;
+  signal?: AbortSignal | undefined;
+  now?: (() => Date) | undefined;
+}
+
+export type PullResult =
+  | { status: 'unchanged'; source: string; out: string }
+  | {
+      status: 'pulled';
+      source: string;
+      out: string;
+      changeLog: string;
+      /** Tools that arrived without a classification and were classified. */
+      classified: number;
+      bytes: number;
+      durationMs: number;
+      counts: DiffCounts;
+    };
+
+interface Seen {
+  where: string;
+  id: string;
+}
+
+/** Short form of a record's place for "… repeats the one at line 3". */
+function place(location: RecordLocation): string {
+  if (location.line !== undefined) return `line ${location.line}`;
+  if (location.index !== undefined) return `servers[${location.index}]`;
+  return 'an earlier record';
+}
+
+export async function pullCatalogue(options: PullOptions): Promise<PullResult> {
+  const started = Date.now();
+  const now = options.now ?? (() => new Date());
+  const warn = options.warn ?? (() => {});
+  const out = resolve(options.out);
+  const folder = dirname(out);
+  const statePath = join(folder, PULL_STATE_NAME);
+  const changeLogPath = join(folder, CHANGE_LOG_NAME);
+
+  const release = await lockFolder(folder);
+  const staged: string[] = [];
+  try {
+    const remote = /^https?:\/\//i.test(options.source);
+    const state = remote ? await readPullState(statePath, warn) : undefined;
+    const current = await stat(out).catch(() => undefined);
+    // Keyed without credentials: the state file sits in the repository.
+    const stateKey = sourceLabel(options.source);
+    const validators =
+      state && current
+        ? validatorsFor(state, stateKey, { name: basename(out), size: current.size, mtimeMs: current.mtimeMs })
+        : {};
+
+    let bytes = 0;
+    const opened = await openSource(options.source, {
+      timeoutMs: options.timeoutMs,
+      maxTimeMs: options.maxTimeMs,
+      format: options.format,
+      etag: validators.etag,
+      lastModified: validators.lastModified,
+      signal: options.signal,
+      onBytes: (n) => {
+        bytes += n;
+      },
+    });
+    if (opened.status === 'not-modified') return { status: 'unchanged', source: opened.label, out };
+    const label = opened.label;
+
+    try {
+      // Read while the response waits: the download's idle timer only runs when the body is read.
+      const previous = await readFingerprintIndex(out, {
+        warn: (error) => warn(`previous catalogue: ${error.message}; the change log may list its tools as added`),
+      });
+      const detector = new ChangeDetector(previous);
+
+      options.progress?.start(opened.totalBytes);
+      let servers = 0;
+      let tools = 0;
+      let classified = 0;
+      let header: CatalogueHeader | undefined;
+      const ids = new Map<string, Seen>();
+      const slugs = new Map<string, Seen>();
+
+      const accept = ({ server, location }: CatalogueRecord): Server => {
+        const where = describeLocation(location);
+        const named = `${where} (server ${JSON.stringify(server.id)})`;
+        const earlier = ids.get(server.id);
+        if (earlier) {
+          throw new CatalogueError(`${named}: field "id": repeats the id of the server at ${earlier.where}`, location);
+        }
+        const slug = server.slug ?? server.id;
+        const slugOwner = slugs.get(slug);
+        if (slugOwner) {
+          throw new CatalogueError(
+            `${named}: field "${server.slug ? 'slug' : 'id'}": URL slug ${JSON.stringify(slug)} is already used by server ${JSON.stringify(slugOwner.id)} at ${slugOwner.where}`,
+            location,
+          );
+        }
+        const seen = { where: place(location), id: server.id };
+        ids.set(server.id, seen);
+        slugs.set(slug, seen);
+
+        const unclassified = server.tools.reduce((n, tool) => n + (tool.classification ? 0 : 1), 0);
+        let result: Server;
+        try {
+          result = unclassified > 0 ? ensureClassified(server) : server;
+        } catch (error) {
+          throw new CatalogueError(`${named}: classification failed (${(error as Error).message})`, location);
+        }
+        classified += unclassified;
+        servers += 1;
+        tools += result.tools.length;
+        detector.observe(result);
+        options.progress?.update({ bytes, servers, tools });
+        return result;
+      };
+
+      const records = readCatalogueStream(opened.body, {
+        source: label,
+        format: opened.format,
+        onInvalid: 'throw',
+        onHeader: (value) => {
+          header = value;
+        },
+      });
+      const iterator = records[Symbol.asyncIterator]();
+      // The header must be known before the writer starts; reading the first record reads it.
+      const first = await iterator.next();
+      async function* accepted(): AsyncGenerator<Server> {
+        if (first.done) return;
+        yield accept(first.value);
+        while (true) {
+          const next = await iterator.next();
+          if (next.done) return;
+          yield accept(next.value);
+        }
+      }
+      if (!header) throw new CatalogueError(`${label}: no catalogue header`, { source: label });
+      const outHeader = catalogueHeader({
+        generated: header.generated ?? now().toISOString(),
+        source: header.source ?? label,
+        ...(header.license ? { license: header.license } : {}),
+      });
+
+      const catalogueStaged = stagingPath(out, 'pull');
+      staged.push(catalogueStaged);
+      await writeCatalogueAtomically(catalogueStaged, outHeader, accepted());
+      const failed = opened.transferError();
+      if (failed) throw failed;
+      options.progress?.update({ bytes, servers, tools });
+      options.progress?.stop();
+
+      if (servers === 0 && !options.allowEmpty) {
+        throw new CatalogueError(
+          `${label}: the catalogue holds no servers; refusing to replace ${options.out} with it (--allow-empty accepts it)`,
+          { source: label },
+        );
+      }
+      if (options.signal?.aborted) throw new Error(`${label}: interrupted`);
+
+      const diff = detector.finish();
+      const date = now().toISOString();
+      const changeLogStaged = await stageFile(changeLogPath, changeLogLine({ date, source: label }, diff), {
+        keepExisting: true,
+        tag: 'pull',
+      });
+      staged.push(changeLogStaged);
+      await syncFile(catalogueStaged);
+      const written = await stat(catalogueStaged);
+      const moves: [string, string][] = [
+        [changeLogStaged, changeLogPath],
+        [catalogueStaged, out],
+      ];
+      if (state) {
+        const stateText = serializePullState(state, stateKey, {
+          ...(opened.etag ? { etag: opened.etag } : {}),
+          ...(opened.lastModified ? { lastModified: opened.lastModified } : {}),
+          catalogue: basename(out),
+          size: written.size,
+          mtimeMs: written.mtimeMs,
+          pulled: date,
+        });
+        const stateStaged = await stageFile(statePath, [stateText], { tag: 'pull' });
+        staged.push(stateStaged);
+        moves.push([stateStaged, statePath]);
+      }
+      // The change log goes first and the catalogue after it, so a catalogue is never
+      // visible without its changes recorded; the state goes last, since validators that
+      // claim a catalogue which never landed would make the next pull a 304 over stale data.
+      await commit(moves);
+      staged.length = 0;
+      return {
+        status: 'pulled',
+        source: label,
+        out,
+        changeLog: changeLogPath,
+        classified,
+        bytes,
+        durationMs: Date.now() - started,
+        counts: diff.counts,
+      };
+    } catch (error) {
+      options.progress?.stop();
+      // The reader can notice a cut body before the transfer reports why; the cause wins.
+      await nextTurn();
+      const cause = opened.transferError();
+      throw cause ?? error;
+    } finally {
+      if (!opened.body.destroyed) opened.body.destroy();
+    }
+  } finally {
+    await discard(staged);
+    await release();
+  }
+}
