@@ -1,0 +1,87 @@
+/**
+ * Adds a server record to a catalogue file, or replaces the record with the same id in
+ * place, rewriting the file atomically (streamed: the catalogue is never all in memory).
+ */
+import { access } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { readCatalogueStream } from '../catalogue-reader.ts';
+import { catalogueHeader, writeCatalogueAtomically } from '../catalogue-writer.ts';
+import { CatalogueError, describeLocation } from '../errors.ts';
+import type { CatalogueHeader } from '../schema/catalogue.ts';
+import type { Server } from '../schema/server.ts';
+import { openCatalogueFile } from '../pull/format.ts';
+import { lockFolder } from '../pull/lock.ts';
+
+export interface AddResult {
+  /** True when a record with the same id was replaced, false when the server was appended. */
+  replaced: boolean;
+  /** Servers in the catalogue afterwards. */
+  servers: number;
+}
+
+export async function addToCatalogue(
+  path: string,
+  server: Server,
+  options: { now?: () => Date } = {},
+): Promise<AddResult> {
+  const release = await lockFolder(dirname(resolve(path)));
+  try {
+    const exists = await access(path).then(
+      () => true,
+      () => false,
+    );
+    if (!exists) {
+      const generated = (options.now?.() ?? new Date()).toISOString();
+      await writeCatalogueAtomically(path, catalogueHeader({ generated, source: 'capture' }), [server]);
+      return { replaced: false, servers: 1 };
+    }
+
+    const { stream, format } = await openCatalogueFile(path, 'sniff');
+    let header: CatalogueHeader | undefined;
+    // A catalogue with a broken record is refused rather than silently rewritten without it.
+    const records = readCatalogueStream(stream, {
+      source: path,
+      format,
+      onInvalid: 'throw',
+      onHeader: (value) => {
+        header = value;
+      },
+    });
+    const iterator = records[Symbol.asyncIterator]();
+    let next = await iterator.next();
+    if (!header) throw new CatalogueError(`${path}: no catalogue header`, { source: path });
+    const slug = server.slug ?? server.id;
+    let replaced = false;
+    let count = 0;
+    async function* merged(): AsyncGenerator<Server> {
+      while (!next.done) {
+        const { server: existing, location } = next.value;
+        if (existing.id === server.id) {
+          if (!replaced) {
+            count += 1;
+            yield server;
+          }
+          replaced = true;
+        } else {
+          if ((existing.slug ?? existing.id) === slug) {
+            throw new CatalogueError(
+              `${describeLocation(location)} (server ${JSON.stringify(existing.id)}): already uses the URL slug ${JSON.stringify(slug)} of the captured server ${JSON.stringify(server.id)}; give the capture another --id`,
+              location,
+            );
+          }
+          count += 1;
+          yield existing;
+        }
+        next = await iterator.next();
+      }
+      if (!replaced) {
+        count += 1;
+        yield server;
+      }
+    }
+    await writeCatalogueAtomically(path, header, merged());
+    return { replaced, servers: count };
+  } finally {
+    await release();
+  }
+}
