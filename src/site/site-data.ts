@@ -3,7 +3,10 @@
  * module-level promise, as Starlight's routing does) and shared by every page, so
  * per-page work is a Map lookup. Pages never receive the catalogue as props.
  */
+import { dirname, join } from 'node:path';
 import { loadSiteConfig, type SiteConfig } from '../config/site-config.ts';
+import { loadChangeLog, type ChangeLog } from '../catalogue/changes/change-log.ts';
+import { CHANGE_LOG_NAME } from '../catalogue/pull/pull.ts';
 import { loadSiteCatalogue } from './load-site-catalogue.ts';
 import { buildSiteIndex, type ClassifiedServer, type SiteIndex } from './site-index.ts';
 
@@ -11,6 +14,8 @@ export interface SiteData {
   config: SiteConfig;
   index: SiteIndex;
   serverById: Map<string, ClassifiedServer>;
+  /** What each pull added, changed and removed (empty before the first pull). */
+  changes: ChangeLog;
 }
 
 let loading: Promise<SiteData> | undefined;
@@ -18,8 +23,14 @@ let loading: Promise<SiteData> | undefined;
 async function load(): Promise<SiteData> {
   const config = loadSiteConfig(process.env);
   const { servers, warnings } = await loadSiteCatalogue(config.cataloguePath);
+  // A damaged change log costs the history, never the site: its bad lines are skipped.
+  const changes = await loadChangeLog(join(dirname(config.cataloguePath), CHANGE_LOG_NAME), {
+    onInvalid: 'skip',
+    warn: (message) => warnings.push(`skipped change-log line: ${message}`),
+  });
   for (const warning of warnings) console.warn(`[catalogue] ${warning}`);
   return {
+    changes,
     config,
     index: buildSiteIndex(servers),
     serverById: new Map(servers.map((server) => [server.id, server])),

@@ -5,6 +5,7 @@
  */
 import { gatewayLink } from '../config/site-config.ts';
 import type { Classification } from '../catalogue/schema/classification.ts';
+import type { LastChange } from '../catalogue/changes/change-log.ts';
 import { SPEC_TOOL_NAME_PATTERN, type Tool } from '../catalogue/schema/tool.ts';
 import { recommendToolPolicy } from '../catalogue/policy/recommend-policy.ts';
 import { buildToolFaq, type FaqEntry } from '../catalogue/prose/faq.ts';
@@ -41,6 +42,8 @@ export interface ToolPageModel {
   gatewayUrl: string;
   sameServerSameCategory: ToolEntry[];
   sameNameElsewhere: ToolEntry[];
+  /** When the definition last appeared or changed in a pull, if the change log saw it. */
+  lastChange?: LastChange;
   /** Parameter names, lower-cased, for matching attack patterns. */
   parameterNames: string[];
 }
@@ -56,6 +59,7 @@ export function toolPageModel(data: SiteData, entry: ToolEntry): ToolPageModel {
   const { classification } = tool;
   const recommendation = recommendToolPolicy(tool, classification);
   const parameters = parameterRows(tool.inputSchema);
+  const lastChange = data.changes.lastChange(server.id, tool.name);
   const sameName = data.index.toolsByNameSlug.get(slugify(tool.name)) ?? [];
   return {
     server,
@@ -87,5 +91,6 @@ export function toolPageModel(data: SiteData, entry: ToolEntry): ToolPageModel {
       .filter((other) => other.serverId !== server.id && other.name === tool.name)
       .slice(0, SAME_NAME_LIMIT),
     parameterNames: parameters.map((row) => row.name.toLowerCase()),
+    ...(lastChange ? { lastChange } : {}),
   };
 }
