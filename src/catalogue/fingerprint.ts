@@ -88,12 +88,24 @@ const FINGERPRINT_LENGTH = 64;
 export type ToolDigest = string;
 
 export function toolDigest(tool: FingerprintInput): ToolDigest {
-  let digest = toolFingerprint(tool);
-  for (const field of FINGERPRINT_FIELDS) {
-    digest += sha256Hex(canonicalJson(tool[field])).slice(0, FIELD_HASH_LENGTH);
+  // Each field is canonicalised once and serves both its own hash and the whole
+  // fingerprint: the members below are in sorted key order, so the text is exactly
+  // canonicalJson() of the five fields.
+  const texts = FINGERPRINT_FIELDS.map((field) => canonical(tool[field]));
+  let members = '';
+  for (const i of SORTED_FIELD_ORDER) {
+    const text = texts[i];
+    if (text !== undefined) members += `${members ? ',' : ''}"${FINGERPRINT_FIELDS[i]}":${text}`;
   }
+  let digest = sha256Hex(`{${members}}`);
+  for (const text of texts) digest += sha256Hex(text ?? 'undefined').slice(0, FIELD_HASH_LENGTH);
   return digest;
 }
+
+/** Indexes of FINGERPRINT_FIELDS in sorted key order (annotations, description, inputSchema, name, title). */
+const SORTED_FIELD_ORDER = FINGERPRINT_FIELDS.map((field, i) => [field, i] as const)
+  .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  .map(([, i]) => i);
 
 /** The fingerprint part of a digest. */
 export function fingerprintOfDigest(digest: ToolDigest): string {
