@@ -1,0 +1,421 @@
+/**
+ * Argument conditions that follow from a tool's input schema: which parameter an attacker
+ * would steer (a path, a URL, a shell command, an SQL statement, an amount) and the
+ * condition that blunts it. Each guard carries a value that passes it and one that trips
+ * it, so every sentence about it can be proven by the evaluator.
+ *
+ * Only top-level parameters are guarded: their names are known, and a condition path is
+ * `args.<name>`. Parameters whose name holds a dot cannot be addressed by a path and are
+ * skipped. A parameter with an `enum` or `const` is skipped: its values are fixed already.
+ *
+ * The patterns are case-insensitive through character classes (`[Ff][Ii][Ll][Ee]`): the
+ * `u` flag is the only one a policy regex gets, and a prompt-injected model can write
+ * `FILE://` as easily as `file://`. Every pattern is anchored or a single character class,
+ * so it runs in linear time on any input.
+ */
+import { joinList } from '../prose/text.ts';
+import type { Condition } from './schema.ts';
+
+export type GuardKind =
+  | 'path-traversal'
+  | 'url-scheme'
+  | 'url-host'
+  | 'shell-metacharacters'
+  | 'sql-write'
+  | 'sql-destructive'
+  | 'amount-ceiling'
+  | 'confirm'
+  | 'dry-run'
+  | 'no-force'
+  | 'no-recursive';
+
+type JsonValue = NonNullable<Condition['value']>;
+
+export interface ArgumentGuard {
+  kind: GuardKind;
+  /** The parameter's name, as the schema spells it. */
+  param: string;
+  /** `require` guards must hold; `deny_if` guards refuse when they hold. */
+  placement: 'require' | 'deny_if';
+  condition: Condition;
+  /**
+   * What the guard refuses, as a plain-text predicate on the parameter: the page writes
+   * "refuses calls whose <param> <predicate>", e.g. `contains ".."`.
+   */
+  refuses: string;
+  /** For `require` guards, what is required, e.g. `confirm is true`. */
+  requires?: string;
+  /** A value that passes the guard. */
+  safeValue: JsonValue;
+  /** Values the guard refuses: one for each case `refuses` names. */
+  unsafeValues: JsonValue[];
+}
+
+/** The attack each guard blunts, in a few words, for prose. */
+export const THREAT_OF_GUARD: Readonly<Record<GuardKind, string>> = {
+  'path-traversal': 'path traversal',
+  'url-scheme': 'reading local files through a URL',
+  'url-host': 'server-side request forgery',
+  'shell-metacharacters': 'command injection',
+  'sql-write': 'writes through a tool that should only read',
+  'sql-destructive': 'destructive SQL',
+  'amount-ceiling': 'large amounts',
+  confirm: 'unconfirmed calls',
+  'dry-run': 'calls that are not dry runs',
+  'no-force': 'forced operations',
+  'no-recursive': 'recursive operations',
+};
+
+/**
+ * Guards that make a call safer whatever the category: they refuse only arguments that
+ * are an attack in themselves (traversal, local or metadata URLs, shell chaining, SQL
+ * that writes where the tool only reads).
+ */
+export const SAFETY_KINDS: ReadonlySet<GuardKind> = new Set([
+  'path-traversal', 'url-scheme', 'url-host', 'shell-metacharacters', 'sql-write', 'sql-destructive',
+]);
+
+/** At most this many parameters get guards, so a policy stays readable. */
+const MAX_GUARDED_PARAMS = 6;
+/** The example ceiling on an amount, in the tool's own unit. */
+export const AMOUNT_CEILING = 100;
+
+/** Case-insensitive ASCII letters as classes: `ci('file')` is `[Ff][Ii][Ll][Ee]`. */
+function ci(word: string): string {
+  return word.replace(/[A-Za-z]/g, (letter) => `[${letter.toUpperCase()}${letter.toLowerCase()}]`);
+}
+
+/** Schemes that reach local files or non-web services (SSRF and file disclosure). */
+const RISKY_SCHEMES = ['file', 'gopher', 'dict', 'ftp', 'ftps', 'tftp', 'ldap', 'ldaps', 'jar', 'netdoc', 'smb'];
+export const RISKY_SCHEME_PATTERN = `^\\s*(?:${RISKY_SCHEMES.map(ci).join('|')}):`;
+
+/**
+ * A host that is loopback (`localhost`, `*.localhost`, 127.x, 0.x), link-local
+ * (169.254.x, where cloud metadata lives), a known metadata name or address, any IPv6
+ * literal, or an address in numeric or octal/hex disguise (`2130706433`, `0x7f.1`,
+ * `0177.0.0.1`). The scheme and `//` are optional, so a bare `localhost:8080` counts too;
+ * user info before `@` is skipped, as a URL parser would.
+ */
+const END = '(?=[:/\\\\?#]|$)';
+const HOSTS = [
+  `(?:[^/\\\\?#@:\\s]*\\.)?${ci('localhost')}\\.?${END}`,
+  '127\\.',
+  '0[0-9x.]',
+  '\\[',
+  '169\\.254\\.',
+  '100\\.100\\.100\\.200',
+  `${ci('metadata')}(?:\\.${ci('google')}\\.${ci('internal')})?\\.?${END}`,
+  `[0-9]+${END}`,
+];
+export const LOCAL_HOST_PATTERN =
+  `^\\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?(?:[/\\\\]{2})?(?:[^/\\\\?#@\\s]*@)?(?:${HOSTS.join('|')})`;
+
+/** Characters that chain, substitute or redirect commands in a POSIX shell. */
+export const SHELL_METACHARACTER_PATTERN = '[;&|`$<>\\r\\n]';
+
+const SQL_WRITE_WORDS = ['insert', 'update', 'delete', 'merge', 'replace', 'upsert', 'create', 'alter', 'drop', 'truncate', 'grant', 'revoke', 'attach', 'copy', 'vacuum'];
+const SQL_DESTRUCTIVE_WORDS = ['drop', 'truncate', 'delete', 'alter', 'grant', 'revoke'];
+const sqlPattern = (words: readonly string[]): string => `\\b(?:${words.map(ci).join('|')})\\b`;
+export const SQL_WRITE_PATTERN = sqlPattern(SQL_WRITE_WORDS);
+export const SQL_DESTRUCTIVE_PATTERN = sqlPattern(SQL_DESTRUCTIVE_WORDS);
+
+/** `filePath` -> [file, path]; `base_URL` -> [base, url]. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== '');
+}
+
+const has = (words: readonly string[], ...wanted: string[]): boolean => wanted.some((word) => words.includes(word));
+
+const PATH_WORDS = ['path', 'filepath', 'file', 'filename', 'dir', 'directory', 'folder', 'dirname', 'dirpath', 'cwd', 'workdir'];
+const NOT_PATH_WORDS = ['content', 'contents', 'data', 'body', 'text', 'id', 'ids', 'json', 'xpath', 'jsonpath', 'type', 'size', 'format', 'count', 'url', 'uri', 'pattern', 'glob', 'extension'];
+const URL_WORDS = ['url', 'uri', 'endpoint', 'href', 'webhook', 'website', 'baseurl', 'link'];
+const NOT_URL_WORDS = ['name', 'id', 'title', 'text', 'label', 'count'];
+const COMMAND_WORDS = ['command', 'cmd', 'shell', 'commandline', 'cmdline'];
+const AMOUNT_WORDS = ['amount', 'price', 'cost', 'total', 'fee', 'budget'];
+
+type SchemaObject = Record<string, unknown>;
+
+function isObject(value: unknown): value is SchemaObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The JSON types a property schema admits; empty when it does not say. */
+function typesOf(schema: SchemaObject): Set<string> {
+  const types = new Set<string>();
+  const add = (value: unknown): void => {
+    if (typeof value === 'string') types.add(value);
+    else if (Array.isArray(value)) for (const item of value) if (typeof item === 'string') types.add(item);
+  };
+  add(schema.type);
+  for (const key of ['anyOf', 'oneOf'] as const) {
+    const options = schema[key];
+    if (Array.isArray(options)) for (const option of options) if (isObject(option)) add(option.type);
+  }
+  types.delete('null');
+  return types;
+}
+
+function onlyTypes(types: ReadonlySet<string>, allowed: readonly string[]): boolean {
+  return types.size > 0 && [...types].every((type) => allowed.includes(type));
+}
+
+/** Whether a string condition can apply: the schema says string, or says nothing. */
+function mayBeString(types: ReadonlySet<string>): boolean {
+  return types.size === 0 || types.has('string');
+}
+
+/** Own, addressable top-level properties of an input schema, in schema order. */
+export function schemaProperties(inputSchema: unknown): Array<[string, SchemaObject]> {
+  if (!isObject(inputSchema)) return [];
+  const properties = inputSchema.properties;
+  if (!isObject(properties)) return [];
+  const out: Array<[string, SchemaObject]> = [];
+  for (const name of Object.keys(properties)) {
+    const schema = Object.getOwnPropertyDescriptor(properties, name)?.value;
+    if (name === '' || name.includes('.') || name.length > 64 || !isObject(schema)) continue;
+    out.push([name, schema]);
+  }
+  return out;
+}
+
+function condition(param: string, op: Condition['op'], value: JsonValue): Condition {
+  return { path: `args.${param}`, op, value };
+}
+
+/** Whether the tool's own text speaks of SQL, so that a `query` parameter is a statement. */
+function speaksSql(text: string): boolean {
+  return /\bsql\b|\bselect\b.*\bfrom\b/i.test(text.slice(0, 4000));
+}
+
+export interface GuardOptions {
+  /** The tool only reads: SQL that writes anything is refused, not only SQL that destroys. */
+  readOnly: boolean;
+  /** Text of the tool (name and description) to tell whether `query` holds SQL. */
+  toolText: string;
+}
+
+/** Every guard the schema supports, safety and permission guards alike, in schema order. */
+export function deriveGuards(inputSchema: unknown, options: GuardOptions): ArgumentGuard[] {
+  const guards: ArgumentGuard[] = [];
+  let guardedParams = 0;
+  for (const [param, schema] of schemaProperties(inputSchema)) {
+    if (guardedParams >= MAX_GUARDED_PARAMS) break;
+    const found = guardsForParam(param, schema, options);
+    if (found.length > 0) {
+      guards.push(...found);
+      guardedParams += 1;
+    }
+  }
+  return guards;
+}
+
+function guardsForParam(param: string, schema: SchemaObject, options: GuardOptions): ArgumentGuard[] {
+  const words = nameWords(param);
+  const types = typesOf(schema);
+  const fixed = Array.isArray(schema.enum) || 'const' in schema;
+  if (!fixed && mayBeString(types)) {
+    if (has(words, ...URL_WORDS) && !has(words, ...NOT_URL_WORDS)) {
+      return [
+        {
+          kind: 'url-scheme',
+          param,
+          placement: 'deny_if',
+          condition: condition(param, 'regex', RISKY_SCHEME_PATTERN),
+          refuses: 'uses file: or another non-web scheme',
+          safeValue: 'https://example.com/',
+          unsafeValues: ['file:///etc/passwd', 'FILE:///etc/passwd', 'gopher://example.com:6379/_', 'ftp://example.com/'],
+        },
+        {
+          kind: 'url-host',
+          param,
+          placement: 'deny_if',
+          condition: condition(param, 'regex', LOCAL_HOST_PATTERN),
+          refuses: 'points at localhost, 169.254.169.254 or another loopback, link-local or metadata address',
+          safeValue: 'https://example.com/',
+          unsafeValues: [
+            'http://localhost:8080/admin',
+            'http://LOCALHOST/',
+            'http://app.localhost/',
+            'http://127.0.0.1/',
+            'http://169.254.169.254/latest/meta-data/',
+            'http://metadata.google.internal/computeMetadata/v1/',
+            'http://[::1]/',
+            'http://2130706433/',
+            'http://0x7f.0.0.1/',
+            'http://user@127.0.0.1/',
+          ],
+        },
+      ];
+    }
+    if (has(words, ...PATH_WORDS) && !has(words, ...NOT_PATH_WORDS)) {
+      return [
+        {
+          kind: 'path-traversal',
+          param,
+          placement: 'deny_if',
+          condition: condition(param, 'contains', '..'),
+          refuses: 'contains ".."',
+          safeValue: 'notes/example.txt',
+          unsafeValues: ['../../etc/passwd', 'notes/../../secret'],
+        },
+      ];
+    }
+    if (has(words, ...COMMAND_WORDS)) {
+      return [
+        {
+          kind: 'shell-metacharacters',
+          param,
+          placement: 'deny_if',
+          condition: condition(param, 'regex', SHELL_METACHARACTER_PATTERN),
+          refuses: 'contains a shell metacharacter (a semicolon, ampersand, pipe, backtick, dollar sign, angle bracket or line break)',
+          safeValue: 'ls -la',
+          unsafeValues: ['ls; id', 'ls && id', 'ls | id', 'ls `id`', 'ls $(id)', 'ls < /etc/passwd', 'ls > out', 'ls\nid'],
+        },
+      ];
+    }
+    const sqlNamed = has(words, 'sql');
+    const sqlQuery = (param === 'query' || param === 'statement') && speaksSql(options.toolText);
+    if (sqlNamed || sqlQuery) {
+      return [
+        options.readOnly
+          ? {
+              kind: 'sql-write',
+              param,
+              placement: 'deny_if',
+              condition: condition(param, 'regex', SQL_WRITE_PATTERN),
+              refuses: 'holds a keyword of a statement that writes (INSERT, UPDATE, DELETE, CREATE, DROP and others)',
+              safeValue: 'SELECT 1',
+              unsafeValues: ['INSERT INTO t VALUES (1)', 'update t set a = 1', 'DELETE FROM users', 'CREATE TABLE t (a int)', 'SELECT 1; DROP TABLE users'],
+            }
+          : {
+              kind: 'sql-destructive',
+              param,
+              placement: 'deny_if',
+              condition: condition(param, 'regex', SQL_DESTRUCTIVE_PATTERN),
+              refuses: 'holds DROP, TRUNCATE, DELETE, ALTER, GRANT or REVOKE',
+              safeValue: 'SELECT 1',
+              unsafeValues: ['DROP TABLE users', 'truncate t', 'DELETE FROM users', 'ALTER TABLE t ADD b int', 'GRANT ALL ON t TO x', 'REVOKE ALL ON t FROM x'],
+            },
+      ];
+    }
+  }
+  if (!fixed && onlyTypes(types, ['number', 'integer']) && has(words, ...AMOUNT_WORDS)) {
+    const minimum = typeof schema.minimum === 'number' ? schema.minimum : undefined;
+    if (minimum === undefined || minimum <= AMOUNT_CEILING) {
+      return [
+        {
+          kind: 'amount-ceiling',
+          param,
+          placement: 'require',
+          condition: condition(param, 'lte', AMOUNT_CEILING),
+          refuses: `is missing or above ${AMOUNT_CEILING}`,
+          requires: `${param} is at most ${AMOUNT_CEILING}`,
+          safeValue: AMOUNT_CEILING,
+          unsafeValues: [AMOUNT_CEILING + 1, `${AMOUNT_CEILING}`],
+        },
+      ];
+    }
+  }
+  if (onlyTypes(types, ['boolean'])) {
+    const joined = words.join('');
+    if (has(words, 'confirm', 'confirmed', 'confirmation', 'approve', 'approved', 'acknowledge', 'acknowledged')) {
+      return [booleanGuard('confirm', param, 'require', true, `${param} is true`)];
+    }
+    if (joined === 'dryrun' || has(words, 'dryrun', 'simulate', 'preview')) {
+      return [booleanGuard('dry-run', param, 'require', true, `${param} is true (a dry run)`)];
+    }
+    if (has(words, 'force')) return [booleanGuard('no-force', param, 'deny_if', true)];
+    if (has(words, 'recursive', 'recursively')) return [booleanGuard('no-recursive', param, 'deny_if', true)];
+  }
+  return [];
+}
+
+function booleanGuard(
+  kind: GuardKind,
+  param: string,
+  placement: 'require' | 'deny_if',
+  value: boolean,
+  requires?: string,
+): ArgumentGuard {
+  return {
+    kind,
+    param,
+    placement,
+    condition: condition(param, 'eq', value),
+    refuses: placement === 'require' ? `is missing or not ${value}` : `is ${value}`,
+    ...(requires ? { requires } : {}),
+    safeValue: placement === 'require' ? value : !value,
+    unsafeValues: placement === 'require' ? [!value, String(value)] : [value],
+  };
+}
+
+/**
+ * What a set of `deny_if` guards refuses, grouped by parameter, for "refuses calls ...":
+ * `whose path contains ".." or whose url uses file: or another non-web scheme`.
+ */
+export function refusalPhrase(guards: readonly ArgumentGuard[]): string {
+  return guardGroups(guards).map((group) => group.phrase).join(' or ');
+}
+
+export interface GuardGroup {
+  /** Parameters guarded the same way, in schema order. */
+  params: string[];
+  guards: ArgumentGuard[];
+  /** `whose command or shell contains a shell metacharacter (...)`. */
+  phrase: string;
+}
+
+/** Guards grouped by parameter, and parameters with the same guards grouped together. */
+export function guardGroups(guards: readonly ArgumentGuard[]): GuardGroup[] {
+  const byParam = new Map<string, ArgumentGuard[]>();
+  for (const guard of guards) byParam.set(guard.param, [...(byParam.get(guard.param) ?? []), guard]);
+  const byPredicates = new Map<string, { params: string[]; guards: ArgumentGuard[]; predicates: string[] }>();
+  for (const [param, list] of byParam) {
+    const predicates = list.map((guard) => guard.refuses);
+    const key = JSON.stringify(predicates);
+    const group = byPredicates.get(key) ?? { params: [], guards: [], predicates };
+    group.params.push(param);
+    group.guards.push(...list);
+    byPredicates.set(key, group);
+  }
+  return [...byPredicates.values()].map(({ params, guards: grouped, predicates }) => ({
+    params,
+    guards: grouped,
+    phrase: `whose ${joinList(params, 'or')} ${joinList(predicates, 'or')}`,
+  }));
+}
+
+/** Arguments that pass every guard given (plain JSON; own keys even for `__proto__`). */
+export function safeArgs(guards: readonly ArgumentGuard[]): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  for (const guard of guards) setOwn(args, guard.param, guard.safeValue);
+  return args;
+}
+
+/**
+ * The safe arguments with one guard's parameter set to a value it refuses, and, for a
+ * `require` guard, without the parameter at all (a missing argument fails `require`).
+ */
+export function unsafeArgsList(guards: readonly ArgumentGuard[], guard: ArgumentGuard): Array<Record<string, unknown>> {
+  const list = guard.unsafeValues.map((value) => {
+    const args = safeArgs(guards);
+    setOwn(args, guard.param, value);
+    return args;
+  });
+  if (guard.placement === 'require') {
+    const args = safeArgs(guards);
+    delete args[guard.param];
+    list.push(args);
+  }
+  return list;
+}
+
+/** Defines an own property, so that a key such as `__proto__` never reaches the prototype setter. */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
