@@ -10,7 +10,17 @@
  * and of a day (2026-03-10T12:34:00Z), so that the end of a minute is not also the end of
  * the hour or day: a coarser limit cannot pass for a finer one.
  */
-import { createEvaluator, jsonEqual, nextWindowStart, windowStart, type Decision, type DenyReason, type Evaluator } from './evaluate.ts';
+import {
+  compilePolicy,
+  createEvaluator,
+  jsonEqual,
+  nextWindowStart,
+  windowStart,
+  type CompiledPolicy,
+  type Decision,
+  type DenyReason,
+  type Evaluator,
+} from './evaluate.ts';
 import { sampleArgs } from './sample-args.ts';
 import type { Condition, LimitWindow, Policy } from './schema.ts';
 
@@ -60,12 +70,24 @@ const HOSTILE_ARGS: readonly ClaimArgs[] = [
 ];
 
 export function checkClaim(policy: Policy, claim: PolicyClaim): ClaimResult {
-  let evaluator: Evaluator;
+  return checkClaims(policy, [claim])[0]!;
+}
+
+/** Checks many claims about one policy, which is validated and compiled once. */
+export function checkClaims(policy: Policy, claims: readonly PolicyClaim[]): ClaimResult[] {
+  let compiled: CompiledPolicy;
   try {
-    evaluator = createEvaluator(policy);
+    compiled = compilePolicy(policy);
   } catch (error) {
-    return fail((error as Error).message);
+    const result = fail((error as Error).message);
+    return claims.map(() => result);
   }
+  return claims.map((claim) => proveClaim(policy, compiled, claim));
+}
+
+function proveClaim(policy: Policy, compiled: CompiledPolicy, claim: PolicyClaim): ClaimResult {
+  // Fresh counters for every claim: claims never see each other's calls.
+  const evaluator: Evaluator = createEvaluator(compiled);
   const at = (time: number): Date => new Date(time);
   const start = new Date(REFERENCE_INSTANT);
 
@@ -151,7 +173,7 @@ export function checkClaim(policy: Policy, claim: PolicyClaim): ClaimResult {
       if (rule?.require?.length || rule?.deny_if?.length) return fail(`${claim.tool} has argument conditions`);
       for (const args of [undefined, ...HOSTILE_ARGS]) {
         // A fresh evaluator each time, so that limits do not mix into this claim.
-        const decision = createEvaluator(policy).decide({ tool: claim.tool, args, at: start });
+        const decision = createEvaluator(compiled).decide({ tool: claim.tool, args, at: start });
         if (!decision.allow) return fail(`${claim.tool} is refused with ${JSON.stringify(args)}: ${decision.message}`);
       }
       return pass(`${claim.tool} is allowed whatever its arguments`);

@@ -113,10 +113,26 @@ interface CompiledRule {
 }
 
 /**
- * Validates the policy (a gateway refuses an invalid one: so does this) and returns a
- * decider with its own counters. Throws a TypeError naming the first problem.
+ * A policy validated and compiled once (regular expressions built, rules indexed), from
+ * which any number of evaluators with fresh counters can be made. It is a snapshot:
+ * changing the policy object afterwards changes nothing here.
  */
-export function createEvaluator(policy: Policy): Evaluator {
+export interface CompiledPolicy {
+  readonly [COMPILED]: true;
+  readonly defaultDecision: 'allow' | 'deny';
+  readonly hidden: ReadonlySet<string>;
+  readonly hideAll: boolean;
+  readonly globalLimits: readonly Limit[];
+  readonly rules: ReadonlyMap<string, CompiledRule>;
+}
+
+const COMPILED: unique symbol = Symbol('compiled policy');
+
+/**
+ * Validates the policy (a gateway refuses an invalid one: so does this) and compiles it.
+ * Throws a TypeError naming the first problem.
+ */
+export function compilePolicy(policy: Policy): CompiledPolicy {
   const parsed = policySchema.safeParse(policy);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -124,10 +140,28 @@ export function createEvaluator(policy: Policy): Evaluator {
   }
   const valid = parsed.data;
   const hidden = new Set(valid.hide ?? []);
-  const hideAll = hidden.has('*');
-  const globalLimits = valid.all_tools?.limits ?? [];
   const rules = new Map<string, CompiledRule>();
   for (const [name, rule] of Object.entries(valid.tools ?? {})) rules.set(name, compileRule(rule));
+  return {
+    [COMPILED]: true,
+    defaultDecision: valid.default,
+    hidden,
+    hideAll: hidden.has('*'),
+    globalLimits: valid.all_tools?.limits ?? [],
+    rules,
+  };
+}
+
+function isCompiled(policy: Policy | CompiledPolicy): policy is CompiledPolicy {
+  return (policy as Partial<CompiledPolicy>)[COMPILED] === true;
+}
+
+/**
+ * A decider with its own counters, for a policy (validated here; throws a TypeError when
+ * invalid) or a policy compiled once with `compilePolicy`.
+ */
+export function createEvaluator(policy: Policy | CompiledPolicy): Evaluator {
+  const { defaultDecision, hidden, hideAll, globalLimits, rules } = isCompiled(policy) ? policy : compilePolicy(policy);
   // grant -> counter -> `${window}:${windowStart}` -> allowed calls counted.
   const counts = new Map<string, Map<string, Map<string, number>>>();
 
@@ -141,7 +175,7 @@ export function createEvaluator(policy: Policy): Evaluator {
       return deny('hidden', hideAll ? 'The policy hides every tool ("*").' : `The policy hides ${tool}.`);
     }
     const rule = rules.get(tool);
-    if (rule === undefined && valid.default === 'deny') {
+    if (rule === undefined && defaultDecision === 'deny') {
       return deny('default', `${tool} is not listed under tools and the default is deny.`);
     }
     for (const compiled of rule?.require ?? []) {
@@ -193,7 +227,7 @@ export function createEvaluator(policy: Policy): Evaluator {
 }
 
 /** A fresh evaluator over a sequence of calls, in the order given. */
-export function evaluateCalls(policy: Policy, calls: readonly PolicyCall[]): Decision[] {
+export function evaluateCalls(policy: Policy | CompiledPolicy, calls: readonly PolicyCall[]): Decision[] {
   const evaluator = createEvaluator(policy);
   return calls.map((call) => evaluator.decide(call));
 }

@@ -161,8 +161,8 @@ export function recommendServerPolicy(server: Server, classify: (tool: Tool) => 
   const clauses: string[] = [];
   if (readCount > 0) clauses.push(`allows ${count(readCount, 'read tool')} without a limit`);
   if (limited.size > 0) {
-    const parts = [...limited].map(
-      ([category, { tools, max }]) => `${max} calls a UTC minute for each of ${count(tools, `${category.toLowerCase()} tool`)}`,
+    const parts = [...limited].map(([category, { max }], index) =>
+      `${index === 0 ? `${max} calls a UTC minute` : max} for each ${category === 'Other' ? 'tool classed Other' : `${category} tool`}`,
     );
     const total = [...limited.values()].reduce((sum, { tools }) => sum + tools, 0);
     clauses.push(`allows ${readCount > 0 ? `${total} more` : count(total, 'tool')} within per-minute limits (${joinList(parts)})`);
@@ -176,7 +176,7 @@ export function recommendServerPolicy(server: Server, classify: (tool: Tool) => 
     );
     clauses.push(`hides ${count(hiddenTotal, `${kinds} tool`)}`);
   }
-  if (refusedUnhidden > 0) clauses.push(`refuses ${count(refusedUnhidden, 'other destructive or financial tool')}`);
+  if (refusedUnhidden > 0) clauses.push('refuses the destructive or financial tool named "*" without hiding it (hiding "*" would hide every tool)');
   clauses.push(server.tools.length === 0 ? 'refuses every tool, as the catalogue lists none for this server' : 'refuses any tool it does not list');
   return { policy, summary: sentence(clauses), claims };
 }
