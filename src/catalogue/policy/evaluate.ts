@@ -52,7 +52,7 @@
  * refused by `default: "deny"` stays visible, as the format says nothing else.
  */
 import type { Condition, Limit, LimitWindow, Policy, ToolRule } from './schema.ts';
-import { policySchema } from './schema.ts';
+import { policySchema, WINDOWS } from './schema.ts';
 
 export interface PolicyCall {
   tool: string;
@@ -109,8 +109,14 @@ interface CompiledCondition {
 interface CompiledRule {
   require: CompiledCondition[];
   denyIf: CompiledCondition[];
+  /** `all_tools.limits`, then the rule's own. */
   limits: Limit[];
+  /** The distinct counters of `limits`: each is counted once per allowed call. */
+  counters: string[];
 }
+
+/** Allowed calls per window start (ms since the epoch), one map per window kind. */
+type CounterBuckets = Record<LimitWindow, Map<number, number>>;
 
 /**
  * A policy validated and compiled once (regular expressions built, rules indexed), from
@@ -122,7 +128,8 @@ export interface CompiledPolicy {
   readonly defaultDecision: 'allow' | 'deny';
   readonly hidden: ReadonlySet<string>;
   readonly hideAll: boolean;
-  readonly globalLimits: readonly Limit[];
+  /** What applies to a tool without a rule under `default: "allow"`. */
+  readonly unlisted: CompiledRule;
   readonly rules: ReadonlyMap<string, CompiledRule>;
 }
 
@@ -140,14 +147,15 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   }
   const valid = parsed.data;
   const hidden = new Set(valid.hide ?? []);
+  const globalLimits = valid.all_tools?.limits ?? [];
   const rules = new Map<string, CompiledRule>();
-  for (const [name, rule] of Object.entries(valid.tools ?? {})) rules.set(name, compileRule(rule));
+  for (const [name, rule] of Object.entries(valid.tools ?? {})) rules.set(name, compileRule(rule, globalLimits));
   return {
     [COMPILED]: true,
     defaultDecision: valid.default,
     hidden,
     hideAll: hidden.has('*'),
-    globalLimits: valid.all_tools?.limits ?? [],
+    unlisted: compileRule({}, globalLimits),
     rules,
   };
 }
@@ -161,9 +169,9 @@ function isCompiled(policy: Policy | CompiledPolicy): policy is CompiledPolicy {
  * invalid) or a policy compiled once with `compilePolicy`.
  */
 export function createEvaluator(policy: Policy | CompiledPolicy): Evaluator {
-  const { defaultDecision, hidden, hideAll, globalLimits, rules } = isCompiled(policy) ? policy : compilePolicy(policy);
-  // grant -> counter -> `${window}:${windowStart}` -> allowed calls counted.
-  const counts = new Map<string, Map<string, Map<string, number>>>();
+  const { defaultDecision, hidden, hideAll, unlisted, rules } = isCompiled(policy) ? policy : compilePolicy(policy);
+  // grant -> counter -> window kind -> window start -> allowed calls counted.
+  const counts = new Map<string, Map<string, CounterBuckets>>();
 
   const isHidden = (name: string): boolean => hideAll || hidden.has(name);
 
@@ -174,26 +182,27 @@ export function createEvaluator(policy: Policy | CompiledPolicy): Evaluator {
     if (isHidden(tool)) {
       return deny('hidden', hideAll ? 'The policy hides every tool ("*").' : `The policy hides ${tool}.`);
     }
-    const rule = rules.get(tool);
-    if (rule === undefined && defaultDecision === 'deny') {
+    const listed = rules.get(tool);
+    if (listed === undefined && defaultDecision === 'deny') {
       return deny('default', `${tool} is not listed under tools and the default is deny.`);
     }
-    for (const compiled of rule?.require ?? []) {
+    const rule = listed ?? unlisted;
+    for (const compiled of rule.require) {
       if (!holds(compiled, call.args)) {
         return { ...deny('require', `Required: ${describeCondition(compiled.condition)}.`), condition: compiled.condition };
       }
     }
-    for (const compiled of rule?.denyIf ?? []) {
+    for (const compiled of rule.denyIf) {
       if (holds(compiled, call.args)) {
         return { ...deny('deny_if', `Refused because ${describeCondition(compiled.condition)}.`), condition: compiled.condition };
       }
     }
-    const limits = rule ? [...globalLimits, ...rule.limits] : globalLimits;
+    const limits = rule.limits;
     if (limits.length === 0) return allowed();
     const grant = call.grant ?? DEFAULT_GRANT;
     let counters = counts.get(grant);
     for (const limit of limits) {
-      const used = counters?.get(limit.counter)?.get(bucketKey(limit.window, time)) ?? 0;
+      const used = counters?.get(limit.counter)?.[limit.window].get(windowStart(limit.window, time)) ?? 0;
       if (used + 1 > limit.max) {
         return {
           ...deny('limit', `Counter ${limit.counter} allows ${limit.max} calls per UTC ${limit.window}; this would be call ${used + 1}.`),
@@ -205,16 +214,17 @@ export function createEvaluator(policy: Policy | CompiledPolicy): Evaluator {
       counters = new Map();
       counts.set(grant, counters);
     }
-    for (const counter of new Set(limits.map((limit) => limit.counter))) {
+    for (const counter of rule.counters) {
       let buckets = counters.get(counter);
       if (buckets === undefined) {
-        buckets = new Map();
+        buckets = { minute: new Map(), hour: new Map(), day: new Map() };
         counters.set(counter, buckets);
       }
       // Every window is counted, so a counter shared by limits of different windows agrees.
-      for (const window of ['minute', 'hour', 'day'] as const) {
-        const key = bucketKey(window, time);
-        buckets.set(key, (buckets.get(key) ?? 0) + 1);
+      for (const window of WINDOWS) {
+        const start = windowStart(window, time);
+        const bucket = buckets[window];
+        bucket.set(start, (bucket.get(start) ?? 0) + 1);
       }
     }
     return allowed();
@@ -240,15 +250,13 @@ function deny(reason: DenyReason, message: string): Decision {
   return { allow: false, reason, message };
 }
 
-function bucketKey(window: LimitWindow, time: number): string {
-  return `${window}:${windowStart(window, time)}`;
-}
-
-function compileRule(rule: ToolRule): CompiledRule {
+function compileRule(rule: ToolRule, globalLimits: readonly Limit[]): CompiledRule {
+  const limits = [...globalLimits, ...(rule.limits ?? [])];
   return {
     require: (rule.require ?? []).map(compileCondition),
     denyIf: (rule.deny_if ?? []).map(compileCondition),
-    limits: rule.limits ?? [],
+    limits,
+    counters: [...new Set(limits.map((limit) => limit.counter))],
   };
 }
 
