@@ -132,7 +132,7 @@ describe('buildToolFaq', () => {
     });
     const entry = faq.find((e) => e.question.startsWith('Can the annotations'))!;
     expect(entry.answer).toMatch(/^Not here\./);
-    expect(entry.answer).toContain('readOnlyHint says true, but the name starts with "delete"');
+    expect(entry.answer).toContain('disagrees with its readOnlyHint: The name starts with "delete", which removes data.');
     const plain = faqFor('Other').faq.find((e) => e.question.startsWith('Can the annotations'))!;
     expect(plain.answer).toContain('MCP defaults apply');
   });

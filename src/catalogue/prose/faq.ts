@@ -22,8 +22,8 @@ import {
 import type { Limit, Policy } from '../policy/schema.ts';
 import type { Category, Classification } from '../schema/classification.ts';
 import type { Tool } from '../schema/tool.ts';
-import { enforcementSteps, policyFileName } from './enforcement.ts';
-import { capName, count, joinList, ordinal } from './text.ts';
+import { policyFileName } from './enforcement.ts';
+import { capName, joinList, ordinal } from './text.ts';
 
 export interface FaqEntry {
   question: string;
@@ -108,8 +108,10 @@ function kindAndRisk(name: string, server: string, tool: Tool, classification: C
   } else {
     const shown = names.slice(0, PARAMETERS_LISTED).map((param) => (required.has(param) ? `${capName(param, 40)} (required)` : capName(param, 40)));
     const rest = names.length - shown.length;
+    const list = joinList(rest > 0 ? [...shown, `${rest} more`] : shown);
+    const howMany = required.size === 0 ? 'none' : required.size === names.length ? 'all' : String(required.size);
     sentences.push(
-      `It takes ${count(names.length, 'parameter')}, ${required.size} of them required: ${joinList(rest > 0 ? [...shown, `${rest} more`] : shown)}.`,
+      names.length === 1 ? `It takes one parameter: ${list}.` : `It takes ${names.length} parameters, ${howMany} of them required: ${list}.`,
     );
   }
   return { question: `What kind of tool is ${name}, and how risky is it?`, answer: sentences.join(' '), claims: [] };
@@ -276,27 +278,28 @@ function annotationsAnswer(name: string, tool: Tool, classification: Classificat
       claims: [],
     };
   }
-  const details = contradictions.map((c) => `${c.annotation} says ${String(c.claimed)}, but ${lowerFirst(c.explanation)}`);
+  const details = contradictions.map((c) => sentenceEnd(c.explanation.trim()));
   return {
     question,
-    answer: `Not here. The tool declares ${stated}, and its definition contradicts ${contradictions.length === 1 ? 'one of these' : 'some of these'}: ${details.join('; ')}${/[.!?]$/.test(details[details.length - 1]!) ? '' : '.'} ${caveat}`,
+    answer: `Not here. The tool declares ${stated}, and the rest of its definition disagrees with ${contradictions.length === 1 ? `its ${contradictions[0]!.annotation}` : 'some of these'}: ${details.join(' ')} ${caveat}`,
     claims: [],
   };
+}
+
+function sentenceEnd(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 function enforcement(name: string, input: ToolFaqInput): FaqEntry {
-  const steps = enforcementSteps({ serverName: input.serverName, toolName: input.tool.name });
+  const server = capName(input.serverName);
   return {
     question: `How do I enforce this policy for ${name} in the gateway?`,
-    answer: `Download it as ${policyFileName(input.serverId, input.tool.name)}, then: ${steps.map((step, index) => `(${index + 1}) ${lowerFirst(step)}`).join(' ')}`,
+    answer:
+      `Download it as ${policyFileName(input.serverId, input.tool.name)} and attach it, in the MCP gateway, to the connection (the grant) through which the agent reaches ${server}. ` +
+      `Point the agent at the gateway rather than at ${server}, so that every call to ${name} passes the policy first. ` +
+      `Then make one call the policy allows and one it refuses, and check that the gateway treats each as the policy says.`,
     claims: [],
   };
-}
-
-/** Lower-cases a sentence's first letter, unless it starts an acronym such as MCP. */
-function lowerFirst(text: string): string {
-  if (/^\p{Lu}\p{Lu}/u.test(text)) return text;
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** Top-level parameter names in schema order, and which are required. */
