@@ -189,7 +189,7 @@ function condition(param: string, op: Condition['op'], value: JsonValue): Condit
 
 /** Whether the tool's own text speaks of SQL, so that a `query` parameter is a statement. */
 function speaksSql(text: string): boolean {
-  return /\bsql\b|\bselect\b.*\bfrom\b/i.test(text.slice(0, 4000));
+  return /\bsql\b|\bselect\b[^]{1,200}?\bfrom\b/i.test(text.slice(0, 4000));
 }
 
 export interface GuardOptions {
