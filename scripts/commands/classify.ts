@@ -1,0 +1,123 @@
+/**
+ * `npm run catalogue -- classify <file>`
+ *
+ * Classifies every tool in a file and prints one JSON line per tool, in input order.
+ * The file is either a JSON array of MCP `Tool` objects (what `tools/list` returns, with
+ * or without annotations) or a catalogue file (NDJSON or JSON). A file whose first
+ * non-space character is `[` is taken for an array; anything else for a catalogue.
+ * Tools are always classified afresh, even when the catalogue already carries a
+ * classification: this command shows what the engine says.
+ */
+import { open, readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { readCatalogueFile } from '../../src/catalogue/catalogue-reader.ts';
+import { classifyTool, type ServerIdentity } from '../../src/catalogue/classify/classify-tool.ts';
+import { toolSchema, type Tool } from '../../src/catalogue/schema/tool.ts';
+
+/** How much of the file is read to tell an array from a catalogue. */
+const SNIFF_BYTES = 4096;
+
+async function firstCharacter(path: string): Promise<string | undefined> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw new Error(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    for (let position = 0; ; position += SNIFF_BYTES) {
+      const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, position);
+      if (bytesRead === 0) return undefined;
+      const text = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+      const match = /\S/.exec(text);
+      if (match) return match[0];
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('');
+}
+
+/** A JSON array of tools, each validated; errors name the file, the index and the field. */
+async function readToolArray(path: string): Promise<Tool[]> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`${path}: invalid JSON (${(error as Error).message})`);
+  }
+  if (!Array.isArray(value)) throw new Error(`${path}: expected a JSON array of MCP tools`);
+  return value.map((item, index) => {
+    const result = toolSchema.safeParse(item);
+    if (!result.success) {
+      const issue = result.error.issues[0]!;
+      const field = fieldPath(issue.path);
+      const name = (item as { name?: unknown } | null)?.name;
+      const which = typeof name === 'string' ? ` (tool ${JSON.stringify(name.slice(0, 60))})` : '';
+      throw new Error(`${path}: [${index}]${which}${field ? `, field "${field}"` : ''}: ${issue.message}`);
+    }
+    return result.data;
+  });
+}
+
+interface Line {
+  server?: string;
+  name: string;
+  category: string;
+  risk: string;
+  confidence: number;
+  signals: string[];
+  contradictions?: string[];
+}
+
+function lineFor(tool: Tool, server?: ServerIdentity): string {
+  const classification = classifyTool(tool, server);
+  const line: Line = {
+    ...(server ? { server: server.id } : {}),
+    name: tool.name,
+    category: classification.category,
+    risk: classification.risk,
+    confidence: classification.confidence,
+    signals: classification.signals.map((signal) => signal.label),
+  };
+  if (classification.contradictions.length > 0) {
+    line.contradictions = classification.contradictions.map((item) => `${item.annotation}: ${item.claimed}`);
+  }
+  return `${JSON.stringify(line)}\n`;
+}
+
+/** Writes with back-pressure, so a catalogue of 500,000 tools streams instead of piling up. */
+async function write(text: string): Promise<void> {
+  if (!process.stdout.write(text)) {
+    await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+  }
+}
+
+export async function classifyFile(path: string): Promise<void> {
+  const first = await firstCharacter(path);
+  if (first === undefined) throw new Error(`${path}: empty file`);
+  if (first === '[') {
+    for (const tool of await readToolArray(path)) await write(lineFor(tool));
+    return;
+  }
+  for await (const { server } of readCatalogueFile(path, {})) {
+    const identity = { id: server.id, name: server.name };
+    let batch = '';
+    for (const tool of server.tools) batch += lineFor(tool, identity);
+    await write(batch);
+  }
+}
+
+export function register(program: Command): void {
+  program
+    .command('classify')
+    .description('classify the tools of a JSON array of MCP tools or of a catalogue file; one JSON line per tool')
+    .argument('<file>', 'a JSON array of MCP Tool objects, or a catalogue (.ndjson or .json)')
+    .action(async (file: string) => {
+      await classifyFile(file);
+    });
+}

@@ -1,0 +1,80 @@
+/**
+ * `npm run catalogue -- evaluate [--data <dir>] [--disagreements]`
+ *
+ * The classifier's accuracy report: every tool in the shared real-world sources that
+ * carries annotations is classified without them, and the result is compared with the
+ * author's own `readOnlyHint` / `destructiveHint`. `--data` defaults to ../shared/data
+ * (relative to the repository, where npm runs the script).
+ */
+import type { Command } from 'commander';
+import { CATEGORIES } from '../../src/catalogue/schema/classification.ts';
+import { AUTHOR_LABELS, evaluate, type EvaluatedTool, type EvaluationReport } from '../../src/catalogue/classify/evaluation.ts';
+import { readAnnotatedTools } from '../../src/catalogue/classify/read-source-data.ts';
+
+function percent(part: number, whole: number): string {
+  return whole === 0 ? 'n/a' : `${((100 * part) / whole).toFixed(1)}%`;
+}
+
+function hint(value: unknown): string {
+  return value === undefined ? 'absent' : JSON.stringify(value);
+}
+
+function describe(tool: EvaluatedTool): string {
+  const signals = tool.classification.signals
+    .slice(0, 3)
+    .map((signal) => signal.label)
+    .join(', ');
+  return [
+    `${tool.source}/${tool.server}`,
+    tool.name,
+    `author: ${tool.author} (readOnlyHint ${hint(tool.readOnlyHint)}, destructiveHint ${hint(tool.destructiveHint)})`,
+    `engine: ${tool.classification.category}`,
+    `signals: ${signals || 'none'}`,
+  ].join('  |  ');
+}
+
+export function formatReport(report: EvaluationReport, withDisagreements: boolean): string {
+  const lines: string[] = [];
+  const sources = Object.entries(report.bySource)
+    .map(([source, count]) => `${source} ${count}`)
+    .join(', ');
+  lines.push(`Annotated tools: ${report.total} (${sources})`);
+  lines.push(
+    'Author read-only means readOnlyHint: true. Annotations without readOnlyHint (or with null) count as not read-only, the MCP default.',
+  );
+  lines.push(
+    `Agreement, engine Read vs not-Read against readOnlyHint: ${report.agreed}/${report.total} (${percent(report.agreed, report.total)})`,
+  );
+  lines.push(`  author read-only, engine not Read: ${report.readOnlyMissed}`);
+  lines.push(`  author not read-only, engine Read: ${report.readOnlyExtra}`);
+  lines.push(
+    `Author-destructive (destructiveHint: true explicitly, readOnlyHint not true): ${report.authorDestructive}; classified Read: ${report.destructiveAsRead.length}`,
+  );
+  for (const tool of report.destructiveAsRead) lines.push(`  ${describe(tool)}`);
+  lines.push('');
+  lines.push('Confusion (rows: author label; columns: engine category)');
+  const width = 13;
+  lines.push(['', ...CATEGORIES].map((cell) => cell.padEnd(width)).join(''));
+  for (const label of AUTHOR_LABELS) {
+    const row = report.confusion[label];
+    lines.push([label, ...CATEGORIES.map((category) => String(row[category]))].map((cell) => cell.padEnd(width)).join(''));
+  }
+  if (withDisagreements) {
+    lines.push('');
+    lines.push(`Disagreements (${report.disagreements.length})`);
+    for (const tool of report.disagreements) lines.push(`  ${describe(tool)}`);
+  }
+  return lines.join('\n');
+}
+
+export function register(program: Command): void {
+  program
+    .command('evaluate')
+    .description("measure the classifier against server authors' annotations in the shared real-world data")
+    .option('--data <dir>', 'folder with captures/, livemcpbench/ and docker-mcp-registry/', '../shared/data')
+    .option('--disagreements', 'list every tool where the engine and the author disagree')
+    .action(async (options: { data: string; disagreements?: boolean }) => {
+      const tools = await readAnnotatedTools(options.data);
+      console.log(formatReport(evaluate(tools), options.disagreements === true));
+    });
+}

@@ -1,0 +1,264 @@
+/**
+ * The classification engine: deterministic rules over a tool's own definition, no model
+ * calls. Evidence from the name (the leading verb weighs most), the title, the
+ * description and the input schema is scored per category; the riskier categories win
+ * once their evidence is strong enough, even against more evidence of reading, because
+ * a policy that under-rates a tool is the costly mistake.
+ *
+ * Annotations are untrusted hints (MCP spec): a declared destructive or non-read-only
+ * tool is raised, a declared read-only one is never lowered, and a claim the definition
+ * contradicts is reported.
+ */
+import {
+  RISK_OF_CATEGORY,
+  riskRank,
+  type Category,
+  type Classification,
+  type Contradiction,
+  type Signal,
+} from '../schema/classification.ts';
+import { claimsDestructive, declaredHints, type DeclaredHints } from './annotations.ts';
+import { descriptionSignals } from './description-signals.ts';
+import { Evidence, round, type Scores } from './evidence.ts';
+import { nameSignals, titleSignals, type NameFacts, type ServerRef } from './name-signals.ts';
+import { buildRationale } from './rationale.ts';
+import { paramsOf } from './schema-params.ts';
+import { paramFacts, schemaSignals, type ParamFacts } from './schema-signals.ts';
+import { asText, scannedPart, tidy } from './text.ts';
+import type { ActionCategory } from './vocabulary.ts';
+
+/** Bump when a change to the rules can change a classification. */
+export const ENGINE = 'rules-1';
+
+/** What the engine reads of a tool: an MCP `Tool`, or any object shaped like one. */
+export interface ClassifiableTool {
+  name: string;
+  title?: string | undefined;
+  description?: string | undefined;
+  inputSchema?: unknown;
+  annotations?: unknown;
+}
+
+export interface ServerIdentity {
+  id: string;
+  name: string;
+}
+
+/** Below this score nothing can be told: the tool is Other. */
+const MIN_EVIDENCE = 1.5;
+/** A riskier category overrides the top one from this score ... */
+const OVERRIDE_MIN = 3.5;
+/** ... when it reaches this share of the top category's score. */
+const OVERRIDE_SHARE = 0.5;
+const MAX_SIGNALS = 12;
+/** Descriptions shorter than this say little. */
+const SHORT_DESCRIPTION = 25;
+
+/** Risk ascending; among equals the later one wins a tie. */
+const BY_RISK: readonly ActionCategory[] = ['Read', 'Write', 'Execute', 'Financial', 'Destructive'];
+const RISKY_FIRST: readonly ActionCategory[] = ['Destructive', 'Financial', 'Execute'];
+
+/** Verbs that move money when money is what they act on (`transfer`, `send`, `checkout`). */
+const MONEY_MOVING_VERBS: ReadonlySet<string> = new Set([
+  'transfer', 'send', 'checkout', 'capture', 'process', 'place', 'sign', 'settle', 'submit', 'execute', 'confirm',
+]);
+const MONEY_CONTEXT_WEIGHT = 3;
+
+function decide(scores: Scores): Category {
+  let top: ActionCategory = 'Read';
+  for (const category of BY_RISK) if (scores[category] >= scores[top]) top = category;
+  if (scores[top] < MIN_EVIDENCE) return 'Other';
+  const risky = [...RISKY_FIRST].sort((a, b) => scores[b] - scores[a]);
+  for (const category of risky) {
+    if (riskRank(RISK_OF_CATEGORY[category]) <= riskRank(RISK_OF_CATEGORY[top])) continue;
+    if (scores[category] >= OVERRIDE_MIN && scores[category] >= OVERRIDE_SHARE * scores[top]) return category;
+  }
+  return top;
+}
+
+function confidenceOf(
+  category: Category,
+  evidence: Evidence,
+  description: string | undefined,
+  contradictions: number,
+): number {
+  if (category === 'Other') {
+    return description && tidy(description).length >= SHORT_DESCRIPTION ? 0.3 : 0.15;
+  }
+  const scores = evidence.scores;
+  const total = Object.values(scores).reduce((sum, value) => sum + value, 0);
+  const own = scores[category];
+  const share = total > 0 ? own / total : 0;
+  const strength = 1 - Math.exp(-own / 3);
+  let confidence = 0.2 + 0.75 * share * strength;
+  let agreeing = 0;
+  for (const [source, perSource] of evidence.bySource) {
+    if (source !== 'annotation' && perSource[category] > 0) agreeing += 1;
+  }
+  if (agreeing >= 2) confidence += 0.08;
+  if (agreeing >= 3) confidence += 0.04;
+  const length = description === undefined ? 0 : tidy(description.slice(0, 200)).length;
+  if (length === 0) confidence *= 0.6;
+  else if (length < SHORT_DESCRIPTION) confidence *= 0.8;
+  confidence -= 0.12 * contradictions;
+  return round(Math.min(0.98, Math.max(0.05, confidence)));
+}
+
+/** What the definition shows, in a few words, for a contradiction's explanation. */
+function shownBy(signal: Signal | undefined): string {
+  if (!signal) return 'its definition';
+  const [kind, value = ''] = signal.label.split(/:(.*)/s);
+  const word = value.replace(/-/g, ' ').slice(0, 40);
+  switch (kind) {
+    case 'leading-verb':
+    case 'name-compound':
+    case 'name-verb':
+      return `its name ("${word}")`;
+    case 'title-verb':
+      return `its title ("${word}")`;
+    case 'description-verb':
+    case 'phrase':
+      return 'its description';
+    case 'param':
+      return `its "${word}" parameter`;
+    default:
+      return 'its definition';
+  }
+}
+
+const DOES: Record<ActionCategory, string> = {
+  Read: 'only reads',
+  Write: 'changes state',
+  Execute: 'runs code or commands',
+  Destructive: 'deletes or overwrites things',
+  Financial: 'moves money or changes billing',
+};
+
+function contradictionsOf(definition: Category, declared: DeclaredHints, signals: readonly Signal[]): Contradiction[] {
+  const found: Contradiction[] = [];
+  const strongest = (category: ActionCategory): Signal | undefined =>
+    signals.find((signal) => signal.category === category && signal.source !== 'annotation');
+  if (declared.readOnly === true && definition !== 'Read' && definition !== 'Other') {
+    found.push({
+      annotation: 'readOnlyHint',
+      claimed: true,
+      explanation: `The server calls it read-only, but ${shownBy(strongest(definition))} shows that it ${DOES[definition]}. The claim is ignored.`,
+    });
+  }
+  if (claimsDestructive(declared) && definition === 'Read') {
+    found.push({
+      annotation: 'destructiveHint',
+      claimed: true,
+      explanation: `The server says it may make destructive changes, but ${shownBy(strongest('Read'))} only describes reading. It is treated as changing state, to be safe.`,
+    });
+  }
+  if (declared.destructive === false && declared.readOnly !== true && definition === 'Destructive') {
+    found.push({
+      annotation: 'destructiveHint',
+      claimed: false,
+      explanation: `The server says its changes are only additive, but ${shownBy(strongest('Destructive'))} shows that it deletes or overwrites things. The claim is ignored.`,
+    });
+  }
+  return found;
+}
+
+/**
+ * Applies the annotations on top of what the definition shows: they may raise the
+ * category, never lower it.
+ */
+function applyHints(definition: Category, declared: DeclaredHints, evidence: Evidence): Category {
+  let category = definition;
+  const shownDestructive = evidence.scores.Destructive;
+  if (declared.readOnly === true) {
+    evidence.add('annotation', 'Read', 'annotation:readOnlyHint', 1, 'readOnlyHint: true');
+  }
+  if (declared.readOnly === false) {
+    evidence.add('annotation', 'Write', 'annotation:readOnlyHint', 1, 'readOnlyHint: false');
+    if (category === 'Read') category = 'Write';
+  }
+  if (claimsDestructive(declared)) {
+    evidence.add('annotation', 'Destructive', 'annotation:destructiveHint', 1.5, 'destructiveHint: true');
+    // The claim adds to what the definition shows: a change that the definition already
+    // hints may destroy becomes Destructive; a read becomes at least a change.
+    if ((category === 'Write' || category === 'Other' || category === 'Read') && shownDestructive > 0) {
+      category = 'Destructive';
+    } else if (category === 'Read' || category === 'Other') {
+      category = 'Write';
+    }
+  }
+  return category;
+}
+
+/** Parameters that do not decide the category but explain the policy (`path`, `url`). */
+function contextSignals(category: Category, facts: ParamFacts, signals: Signal[]): void {
+  for (const param of [facts.path, facts.url]) {
+    if (!param || signals.some((signal) => signal.label === `param:${param.name}`)) continue;
+    const quote = tidy(param.description ?? param.name).slice(0, 120);
+    signals.push({ source: 'schema', category, label: `param:${param.name}`, weight: 0.3, ...(quote ? { quote } : {}) });
+  }
+}
+
+function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classification {
+  const name = asText(tool.name) ?? '';
+  const annotations = typeof tool.annotations === 'object' && tool.annotations !== null ? (tool.annotations as Record<string, unknown>) : undefined;
+  const title = asText(tool.title) ?? (annotations && Object.hasOwn(annotations, 'title') ? asText(annotations.title) : undefined);
+  const rawDescription = asText(tool.description);
+  const description = scannedPart(rawDescription);
+  const evidence = new Evidence();
+
+  const nameFacts: NameFacts = nameSignals(name, server, evidence);
+  if (title !== undefined && title !== name) titleSignals(title, evidence);
+  const described = descriptionSignals(description, evidence);
+  const facts = paramFacts(paramsOf(tool.inputSchema));
+  schemaSignals(facts, description, described.readOnly, evidence);
+
+  const leading = nameFacts.leading;
+  const moneyContext = nameFacts.moneyNoun !== undefined || facts.payee !== undefined || described.money;
+  if (moneyContext && leading && MONEY_MOVING_VERBS.has(leading.base) && leading.category !== 'Financial') {
+    evidence.add('name', 'Financial', `name-money:${leading.base}`, MONEY_CONTEXT_WEIGHT, name.slice(0, 120));
+  }
+
+  let definition = decide(evidence.scores);
+  // Saving to a caller-chosen file is a change, however read-like the rest is.
+  if (definition === 'Read' && (facts.outputPath || described.writesFiles)) definition = 'Write';
+
+  const declared = declaredHints(tool.annotations);
+  const contradictions = contradictionsOf(definition, declared, evidence.signals);
+  const category = applyHints(definition, declared, evidence);
+
+  const signals = [...evidence.signals].sort((a, b) => b.weight - a.weight).slice(0, MAX_SIGNALS);
+  contextSignals(category, facts, signals);
+  return {
+    category,
+    risk: RISK_OF_CATEGORY[category],
+    confidence: confidenceOf(category, evidence, rawDescription, contradictions.length),
+    rationale: buildRationale({
+      name,
+      category,
+      signals,
+      facts,
+      hasDescription: description.trim() !== '',
+    }),
+    signals,
+    contradictions,
+    engine: ENGINE,
+  };
+}
+
+/** The classification of one tool, optionally with its server (whose name prefixes are skipped). */
+export function classifyTool(tool: ClassifiableTool, server?: ServerIdentity): Classification {
+  try {
+    return classify(tool, server);
+  } catch {
+    // Definitions are third-party input: a shape no rule foresaw must not stop a build.
+    return {
+      category: 'Other',
+      risk: RISK_OF_CATEGORY.Other,
+      confidence: 0.05,
+      rationale: 'The definition of this tool could not be read, so what it does cannot be told. Until it can, treat it like a change: allow it with a moderate rate limit, or deny it.',
+      signals: [],
+      contradictions: [],
+      engine: ENGINE,
+    };
+  }
+}

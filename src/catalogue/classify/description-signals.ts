@@ -1,0 +1,233 @@
+/**
+ * Evidence from a tool's description: the verb its first sentence opens with, and phrases
+ * anywhere in the scanned part ("permanently", "run a shell command", "refunds",
+ * "read-only"). Only 3rd-person and -ing forms count as phrases: a bare "delete" in a
+ * description is as often a reference to another tool as an action of this one.
+ * A phrase just after a negation ("does not delete") does not count.
+ */
+import type { Evidence } from './evidence.ts';
+import { leadingVerb, refine, type VerbHit } from './verbs.ts';
+import { verbOf, type ActionCategory } from './vocabulary.ts';
+import { quoteAround } from './text.ts';
+
+export const WEIGHT = { descriptionVerb: 2.5 } as const;
+
+/** Phrases of one category share this cap, so a long description cannot shout. */
+const PHRASE_CAP = 3;
+
+/** How far into the description the opening verb is looked for. */
+const OPENING_CHARS = 300;
+const OPENING_TOKENS = 14;
+
+const TOKEN = /[\p{L}][\p{L}\p{N}'’_-]*/gu;
+
+/** Words that open descriptions without saying what the tool does. */
+const OPENING_FILLERS: ReadonlySet<string> = new Set(
+  `this tool tools function that which it you we i can will use used using to allows allow
+    lets let helps enables please simply easily quickly step also then first optionally mcp
+    server api endpoint wrapper is are was be has have may must should does do here a an the
+    for of and or in on with by from your our these those agent agents llm llms ai call calls
+    calling`.split(/\s+/),
+);
+
+interface Phrase {
+  pattern: RegExp;
+  category: ActionCategory;
+  weight: number;
+  /** The label's key, from the match. */
+  key: (match: RegExpExecArray) => string;
+}
+
+const lower = (match: RegExpExecArray): string => match[1]!.toLowerCase().replace(/\s+/g, '-');
+
+/** Maps inflected matches to one key per idea (`deletes`, `deleting` -> `delete`). */
+function stem(map: Record<string, string>): (match: RegExpExecArray) => string {
+  return (match) => {
+    const word = match[1]!.toLowerCase();
+    for (const [prefix, key] of Object.entries(map)) if (word.startsWith(prefix)) return key;
+    return word.replace(/\s+/g, '-');
+  };
+}
+
+const EXECUTION_LANGUAGES =
+  'shell|bash|zsh|terminal|system|os|python|javascript|js|node(?:\\.js)?|typescript|powershell|cli|playwright|lua|ruby|sql|cypher|docker|kubectl';
+const EXECUTION_OBJECTS =
+  'commands?|code|scripts?|snippets?|programs?|processe?s?|statements?|functions?|lambdas?|workflows?|pipelines?|jobs?|builds?|tests?|test suites?|notebooks?|playbooks?|containers?|binar(?:y|ies)|executables?';
+const DETERMINERS = '(?:an?|the|any|arbitrary|custom|raw|given|provided|your|user|multiple|one or more|new)';
+
+const PHRASES: readonly Phrase[] = [
+  {
+    pattern:
+      /\b(permanent(?:ly)?|irreversibl[ey]|irrevocabl[ey]|unrecoverabl[ey]|(?:cannot|can ?not|can't) be (?:undone|reversed|recovered)|no undo)\b/gi,
+    category: 'Destructive',
+    weight: 2,
+    key: stem({ perman: 'permanently', irrev: 'irreversibly', unrec: 'unrecoverable', can: 'cannot-be-undone', no: 'cannot-be-undone' }),
+  },
+  {
+    pattern:
+      /\b(delet(?:es|ing)|remov(?:es|ing)|destroy(?:s|ing)|purg(?:es|ing)|eras(?:es|ing)|wip(?:es|ing)|truncat(?:es|ing)|overwrit(?:es?|ing)|terminat(?:es|ing)|kills|revok(?:es|ing)|tears? down|uninstall(?:s|ing)|drops? (?:the |a |an )?(?:table|database|collection|index|schema)|will (?:delete|remove|destroy|erase|wipe|overwrite|purge|drop))\b/gi,
+    category: 'Destructive',
+    weight: 1.2,
+    key: stem({
+      delet: 'delete', remov: 'remove', destroy: 'destroy', purg: 'purge', eras: 'erase', wip: 'wipe',
+      truncat: 'truncate', overwrit: 'overwrite', terminat: 'terminate', kill: 'kill', revok: 'revoke',
+      tear: 'tear-down', uninstall: 'uninstall', drop: 'drop', will: 'will-delete',
+    }),
+  },
+  {
+    pattern: new RegExp(
+      `\\b((?:execut(?:e|es|ing)|run(?:s|ning)?|invok(?:e|es|ing)|eval(?:uate|uates|uating)?|spawn(?:s|ing)?|launch(?:es|ing)?)\\s+(?:${DETERMINERS}\\s+)?(?:(?:${EXECUTION_LANGUAGES})\\s+(?:${EXECUTION_OBJECTS})|(?:${EXECUTION_LANGUAGES})|(?:${EXECUTION_OBJECTS})))\\b`,
+      'gi',
+    ),
+    category: 'Execute',
+    weight: 2,
+    key: () => 'runs-code',
+  },
+  {
+    pattern:
+      /\b(arbitrary (?:code|commands?|scripts?|sql)|remote code execution|RCE|code execution|shell commands?|terminal commands?|system commands?|REPL|subprocess(?:es)?|child process(?:es)?)\b/g,
+    category: 'Execute',
+    weight: 1.5,
+    key: lower,
+  },
+  {
+    pattern:
+      /\b(trigger(?:s|ing)?\s+(?:(?:a|an|the|new|manual|one or more)\s+){0,2}(?:builds?|pipelines?|workflows?|jobs?|runs?|deployments?|deploys?|actions?|functions?|lambdas?|webhooks?|tasks?|dags?)|start(?:s|ing)? (?:a |the )?(?:new )?(?:terminal |shell |background )?process(?:es)?|deploy(?:s|ing)?)\b/gi,
+    category: 'Execute',
+    weight: 1.5,
+    key: stem({ trigger: 'trigger', start: 'starts-process', deploy: 'deploy' }),
+  },
+  {
+    pattern:
+      /\b(read[- ]only|readonly|does(?: not|n't) (?:modify|change|alter|write|mutate|create|delete)|will not (?:modify|change)|without (?:modifying|changing|altering|making (?:any )?changes|applying(?: any)? changes|side[- ]effects)|no side[- ]effects|non[- ]destructive|dry[- ]?run)\b/gi,
+    category: 'Read',
+    weight: 2,
+    key: stem({ read: 'read-only', does: 'does-not-modify', will: 'does-not-modify', without: 'does-not-modify', no: 'does-not-modify', non: 'non-destructive', dry: 'dry-run' }),
+  },
+  {
+    pattern:
+      /\b(creat(?:es|ing)|updating|modif(?:ies|ying)|writ(?:es|ing)|sav(?:es|ing)|send(?:s|ing)|uploading|insert(?:s|ing)|append(?:s|ing)|editing|storing|publish(?:es|ing)|renam(?:es|ing)|moving|adds|adding|replac(?:es|ing)|submitting)\b/gi,
+    category: 'Write',
+    weight: 0.8,
+    key: stem({
+      creat: 'create', updat: 'update', modif: 'modify', writ: 'write', sav: 'save', send: 'send', upload: 'upload',
+      insert: 'insert', append: 'append', edit: 'edit', stor: 'store', publish: 'publish', renam: 'rename',
+      mov: 'move', add: 'add', replac: 'replace', submit: 'submit',
+    }),
+  },
+  {
+    pattern:
+      /\b((?:sav(?:es|ed|ing)|writ(?:es|ten|ing)|stor(?:es|ed|ing)|export(?:s|ed|ing)?|download(?:s|ed|ing)?) (?:\S+ ){0,3}?(?:to|into|on) (?:a |the |local |your )*(?:files?|disk|directory|folder|filesystem|csv)|saves? (?:them |it )?(?:locally|to disk))\b/gi,
+    category: 'Write',
+    weight: 1.5,
+    key: () => 'saves-to-file',
+  },
+  {
+    pattern:
+      /\b(refund(?:s|ing)?|charg(?:es|ing) (?:a |an |the )?(?:customer|card|credit card|account|user|buyer|payment method)|(?:transfer(?:s|ring)?|send(?:s|ing)?|mov(?:es|ing)|withdraw(?:s|ing)?|deposit(?:s|ing)?) (?:\S+ ){0,3}?(?:funds|money|payments?|usdc|usdt|eth|ether|btc|bitcoin|sol|lamports|sats|satoshis|crypto(?:currency)?|stablecoins?|coins|tokens)|(?:mak(?:e|es|ing)|process(?:es|ing)?|initiat(?:e|es|ing)|submit(?:s|ting)?|execut(?:e|es|ing)|plac(?:e|es|ing)|captur(?:e|es|ing)|confirm(?:s|ing)?) (?:a |an |the |new )?(?:payments?|purchases?|transfers?|payouts?|trades?|swaps?|orders?|refunds?|charges?|withdrawals?|deposits?)|purchas(?:es|ing)|buys|buying|pays|paying)\b/gi,
+    category: 'Financial',
+    weight: 2,
+    key: stem({
+      refund: 'refund', charg: 'charge', transfer: 'moves-money', send: 'moves-money', mov: 'moves-money',
+      withdraw: 'moves-money', deposit: 'moves-money', purchas: 'purchase', buy: 'purchase', pay: 'pay',
+    }),
+  },
+];
+
+const NEGATION = /(?:\b(?:not|never|no|without|cannot)|n't)\s+(?:\S+\s+)?$/i;
+
+function negated(text: string, index: number): boolean {
+  return NEGATION.test(text.slice(Math.max(0, index - 30), index));
+}
+
+/** A quick test that the description talks about money at all. */
+const MONEY_WORDS =
+  /\b(?:funds|money|payments?|usdc|usdt|eth|ether|btc|bitcoin|lamports|sats|wallet|currency|crypto(?:currency)?|stablecoins?|invoices?|billing|refunds?|charges?)\b/i;
+
+export interface DescriptionFacts {
+  /** The description says it talks about money. */
+  money: boolean;
+  /** It says it saves to a file or disk. */
+  writesFiles: boolean;
+  /** It says it is read-only or changes nothing. */
+  readOnly: boolean;
+}
+
+export function descriptionSignals(text: string, evidence: Evidence): DescriptionFacts {
+  const facts: DescriptionFacts = { money: false, writesFiles: false, readOnly: false };
+  if (text === '') return facts;
+  // The opening verb already counted; the same word must not count again as a phrase.
+  const opened = openingVerb(text, evidence);
+  for (const phrase of PHRASES) {
+    phrase.pattern.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = phrase.pattern.exec(text)) !== null) {
+      if (opened.has(match.index) || negated(text, match.index)) continue;
+      const key = phrase.key(match);
+      evidence.add(
+        'description',
+        phrase.category,
+        `phrase:${key}`,
+        phrase.weight,
+        quoteAround(text, match.index, match.index + match[0].length),
+        { group: 'phrase', max: PHRASE_CAP },
+      );
+      if (key === 'saves-to-file') facts.writesFiles = true;
+      if (phrase.category === 'Read') facts.readOnly = true;
+      if (phrase.category === 'Financial') facts.money = true;
+    }
+  }
+  facts.money ||= MONEY_WORDS.test(text);
+  return facts;
+}
+
+/** A leading tag in capitals ("INSPECTION:", "DRIFT CHECK:") files the tool; the sentence after it says what it does. */
+const SECTION_TAG = /^\s*[\p{Lu}\d][\p{Lu}\d _-]{0,30}:\s+/u;
+
+/** Between two verbs of an enumeration: "List, create, close, or select". */
+const ENUMERATION_GAP = /^(?:\s*[,/&]\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)$/i;
+const MAX_ENUMERATED = 5;
+
+/**
+ * The verb the first sentence opens with, after fillers like "Use this tool to", and the
+ * verbs enumerated right after it ("List, create, close, or select a tab").
+ */
+function openingVerb(text: string, evidence: Evidence): ReadonlySet<number> {
+  const head = SECTION_TAG.exec(text);
+  const offset = head ? head[0].length : 0;
+  const opening = text.slice(offset, offset + OPENING_CHARS);
+  const words: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  TOKEN.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while (words.length < OPENING_TOKENS && (match = TOKEN.exec(opening)) !== null) {
+    const word = match[0].toLowerCase();
+    if (OPENING_FILLERS.has(word)) continue;
+    words.push(word);
+    starts.push(offset + match.index);
+    ends.push(offset + match.index + match[0].length);
+  }
+  const opened = new Set<number>();
+  const hit = leadingVerb(words, { inflected: true, within: 6 });
+  if (!hit) return opened;
+  const add = (verb: VerbHit): void => {
+    const start = starts[verb.index]!;
+    opened.add(start);
+    evidence.add(
+      'description',
+      verb.category,
+      `description-verb:${verb.label}`,
+      WEIGHT.descriptionVerb * verb.strength,
+      quoteAround(text, start, ends[verb.index]!),
+    );
+  };
+  add(hit);
+  for (let i = hit.index + 1; i < words.length && i <= hit.index + MAX_ENUMERATED; i += 1) {
+    if (!ENUMERATION_GAP.test(text.slice(ends[i - 1]!, starts[i]!))) break;
+    const verb = verbOf(words[i]!, true);
+    if (!verb) break;
+    add(refine(verb, words, i));
+  }
+  return opened;
+}

@@ -1,0 +1,139 @@
+/**
+ * Finding the verb that says what a tool does, in a list of words from its name, title or
+ * first sentence, and refining it by its object: `run_query` reads, `run_script` executes,
+ * `drop_table` destroys, `drop_file` (onto a page) writes, `create_build` executes.
+ */
+import {
+  CAPTURE_OBJECTS,
+  EXECUTION_OBJECTS,
+  MODIFIER_WORDS,
+  READ_OBJECTS,
+  STARTING_VERBS,
+  STOP_WORDS,
+  STORE_OBJECTS,
+  verbOf,
+  type ActionCategory,
+  type Verb,
+} from './vocabulary.ts';
+
+export interface VerbHit {
+  /** The verb's base form. */
+  base: string;
+  category: ActionCategory;
+  /** 0-1: how much the verb says by itself. */
+  strength: number;
+  /** `run-query` when the object changed the reading, else the base. */
+  label: string;
+  /** Index of the verb in the word list. */
+  index: number;
+  /** The word is as often a noun (`process`, `log`, `order`). */
+  ambiguous: boolean;
+}
+
+const RUNNING_VERBS = new Set(['run', 'rerun', 'execute', 'exec', 'eval', 'invoke', 'perform', 'process', 'start']);
+const CAPTURING_VERBS = new Set(['take', 'capture', 'grab']);
+
+/** The next few words after `index` that can be an object (no stop or modifier words). */
+export function objectWords(words: readonly string[], index: number, count = 2): string[] {
+  const found: string[] = [];
+  for (let i = index + 1; i < words.length && found.length < count; i += 1) {
+    const word = words[i]!;
+    if (STOP_WORDS.has(word) || MODIFIER_WORDS.has(word)) continue;
+    found.push(word);
+  }
+  return found;
+}
+
+function hasAny(words: readonly string[], set: ReadonlySet<string>): string | undefined {
+  for (const word of words) if (set.has(word)) return word;
+  return undefined;
+}
+
+/** Applies the object rules to a verb found at `index`. */
+export function refine(verb: Verb, words: readonly string[], index: number): VerbHit {
+  const objects = objectWords(words, index);
+  const hit: VerbHit = {
+    base: verb.base,
+    category: verb.category,
+    strength: verb.strength,
+    label: verb.base,
+    index,
+    ambiguous: verb.ambiguous,
+  };
+  // `dry_run`, `dry-run`: a rehearsal that changes nothing.
+  if (verb.base === 'run' && words[index - 1] === 'dry') return { ...hit, category: 'Read', strength: 0.8, label: 'dry-run' };
+  if (RUNNING_VERBS.has(verb.base)) {
+    const read = hasAny(objectWords(words, index, 4), READ_OBJECTS);
+    if (read) return { ...hit, category: 'Read', strength: 0.8, label: `${verb.base}-${read}` };
+  }
+  if (verb.base === 'drop') {
+    const store = objects[0] !== undefined && STORE_OBJECTS.has(objects[0]) ? objects[0] : undefined;
+    return store
+      ? { ...hit, category: 'Destructive', strength: 1, label: `drop-${store}` }
+      : { ...hit, category: 'Write', strength: 0.6 };
+  }
+  if (verb.category !== 'Execute' && STARTING_VERBS.has(verb.base)) {
+    const target = hasAny(objects, EXECUTION_OBJECTS);
+    if (target) return { ...hit, category: 'Execute', strength: 0.9, label: `${verb.base}-${target}` };
+  }
+  return hit;
+}
+
+/** `take_screenshot`, `capture_snapshot`: reads of what is on screen. */
+function captureHit(words: readonly string[], index: number): VerbHit | undefined {
+  const target = hasAny(objectWords(words, index), CAPTURE_OBJECTS);
+  return target
+    ? { base: words[index]!, category: 'Read', strength: 0.9, label: `${words[index]}-${target}`, index, ambiguous: false }
+    : undefined;
+}
+
+export interface VerbSearch {
+  /** Words to pass over while looking for the verb (vendor prefixes, the server's name). */
+  skip?: { has(word: string): boolean } | undefined;
+  /** Accept inflected forms (`deletes`): descriptions use them, names use base forms. */
+  inflected?: boolean;
+  /** Look no further than this many words. */
+  within?: number;
+}
+
+/**
+ * The verb that leads `words`: the first unambiguous verb, else the first ambiguous one.
+ * Prefix words are passed over while a later word can still be the verb.
+ */
+export function leadingVerb(words: readonly string[], options: VerbSearch = {}): VerbHit | undefined {
+  const within = Math.min(words.length, options.within ?? 8);
+  let fallback: VerbHit | undefined;
+  // Only words passed over so far: an ambiguous word leads only from the front.
+  let front = true;
+  for (let i = 0; i < within; i += 1) {
+    const word = words[i]!;
+    if (STOP_WORDS.has(word) || MODIFIER_WORDS.has(word)) continue;
+    if (options.skip?.has(word) && i < words.length - 1 && !fallback) continue;
+    const atFront = front;
+    front = false;
+    if (CAPTURING_VERBS.has(word)) {
+      const capture = captureHit(words, i);
+      if (capture) return capture;
+    }
+    const verb = verbOf(word, options.inflected ?? false);
+    if (!verb) continue;
+    // `API-post-search`: a POST that searches is a read.
+    if (verb.base === 'post' || verb.base === 'put') {
+      const next = objectWords(words, i, 1)[0];
+      const nextVerb = next === undefined ? undefined : verbOf(next, false);
+      if (nextVerb && nextVerb.category === 'Read' && !nextVerb.ambiguous) {
+        return refine(nextVerb, words, words.indexOf(next!, i + 1));
+      }
+    }
+    if (!verb.ambiguous) return refine(verb, words, i);
+    // After other words, an ambiguous word is a noun (`champion_item_build`, `play_style`).
+    if (!atFront) continue;
+    fallback ??= refine(verb, words, i);
+  }
+  if (fallback) return fallback;
+  if (options.skip) {
+    // Every verb-like word was a prefix: the prefix was the verb after all.
+    return leadingVerb(words, { ...options, skip: undefined });
+  }
+  return undefined;
+}

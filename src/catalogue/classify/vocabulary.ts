@@ -1,0 +1,229 @@
+/**
+ * The words the engine recognises, built once at module load into lookup tables so that
+ * classifying a tool allocates no vocabulary.
+ *
+ * A verb's strength (0-1) scales the weight of the signal it gives: `delete` says more
+ * than `clear`. Words marked ambiguous (`process`, `log`, `order`) are nouns as often as
+ * verbs, so they lead a name only when no unambiguous verb does.
+ */
+import type { Category } from '../schema/classification.ts';
+
+export type ActionCategory = Exclude<Category, 'Other'>;
+
+export interface Verb {
+  /** The base form, used in labels (`leading-verb:delete`). */
+  base: string;
+  category: ActionCategory;
+  strength: number;
+  ambiguous: boolean;
+}
+
+/**
+ * `word`, `word:0.6` (strength) and `word?` (ambiguous) entries, by category.
+ * Object-dependent verbs (`run` a query is a read, `drop` a table destroys it) are
+ * refined by the object rules below.
+ */
+const VERB_TABLE: Record<ActionCategory, string> = {
+  Read: `get list read fetch search find query lookup look show view describe inspect introspect
+    check:0.8 validate verify explain count retrieve browse analyze analyse compare summarize
+    summarise preview diff resolve:0.6 parse calculate compute estimate translate:0.7 lint ping
+    echo monitor poll wait await explore discover detect identify classify recommend suggest
+    tail grep match?:0.6 autocomplete transcribe:0.7 ask answer research think reason:0.6
+    review?:0.7 audit scan trace?:0.6 measure test?:0.5 export?:0.7 extract:0.7 render:0.7
+    visualize plot chart geocode whois observe open:0.5 peek scrape crawl sample:0.7
+    format?:0.6 encode decode hash:0.7 simulate:0.6 forecast predict rank?:0.6 score?:0.6
+    evaluate:0.6 assess help load:0.5 return:0.8 provide:0.6 screenshot snapshot capture?:0.6 solve
+    plan?:0.6 is:0.6 has:0.6 can:0.5 obtain locate download?:0.6 watch:0.6
+    filter:0.8 sort:0.7 report?:0.6 convert:0.5 info:0.5 stat:0.6 demonstrate:0.5
+    dryrun obtener listar buscar consultar ver`,
+  Write: `create add new:0.7 make:0.7 update set put:0.8 post:0.8 patch:0.8 edit modify change
+    alter insert upsert save write append prepend upload? import? register rename move copy
+    duplicate clone fork merge commit push tag?:0.6 label?:0.7 assign unassign invite share
+    unshare publish unpublish send reply respond:0.7 comment?:0.7 tweet mark star unstar pin
+    unpin follow unfollow like?:0.5 unlike vote react subscribe unsubscribe enable disable
+    toggle activate deactivate configure schedule? reschedule book? reserve submit approve
+    reject accept decline dismiss lock unlock archive? unarchive restore sync link unlink
+    attach detach connect?:0.4 disconnect:0.5 login logout authenticate:0.6 authorize:0.7 grant
+    close:0.8 start:0.7 stop:0.8 pause resume restart:0.8 reboot scale resize emulate
+    navigate go:0.6 goto click hover:0.7 drag type?:0.6 fill press scroll focus:0.6 record?:0.6
+    select?:0.6 give:0.5 generate?:0.5
+    log?:0.6 track:0.7 note?:0.6 remember store memorize cache?:0.6 index?:0.6 ingest
+    annotate highlight compress zip unzip migrate apply:0.8 provision refresh:0.6 renew:0.7
+    rotate notify email?:0.7 message?:0.6 handle:0.5 draft? compose enqueue queue?:0.6 emit
+    broadcast release:0.6 promote demote bump increment decrement replace fix correct revise
+    rewrite rebase train tune mute unmute play?:0.6 confirm complete:0.7 finish
+    transfer?:0.7 setup install:0.8 upgrade:0.8 checkout?:0.7 crear actualizar guardar enviar
+    agregar`,
+  Execute: `run rerun execute exec eval invoke call:0.6 trigger launch spawn build? rebuild compile
+    deploy redeploy shell bash sh cmd powershell python:0.7 interpret dispatch retry:0.7
+    benchmark:0.7 fuzz process?:0.5 perform:0.5 ejecutar`,
+  Destructive: `delete remove rm del destroy drop?:0.8 purge erase wipe truncate clear:0.7
+    reset:0.7 revoke terminate kill cancel:0.8 uninstall deregister unregister overwrite
+    shred evict expire invalidate:0.8 rollback:0.8 revert:0.8 flush:0.7 prune cleanup:0.8
+    clean:0.6 discard abort:0.7 shutdown empty:0.7 trash:0.8 nuke teardown obliterate
+    deprovision decommission eliminar borrar`,
+  Financial: `pay charge refund purchase buy sell withdraw deposit trade swap bid bet donate
+    payout invoice bill?:0.7 remit stake unstake borrow lend repay redeem order?:0.6 pagar`,
+};
+
+/** Words that qualify the verb that follows (`force_delete`, `bulk_update`), never lead. */
+export const MODIFIER_WORDS: ReadonlySet<string> = new Set(
+  `force forced bulk batch multi mass auto quick smart safe safely async try soft hard
+    batched single full partial`.split(/\s+/),
+);
+
+/** Words skipped when looking for verbs and objects. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  `a an the to of for by from with and or in on at into onto as it its this that all any my
+    your our their me us`.split(/\s+/),
+);
+
+/**
+ * Vendor and namespace prefixes that lead tool names without being verbs
+ * (`aws_`, `mcp_`, `gh_`). The server's own name words are skipped the same way.
+ */
+export const NAMESPACE_PREFIXES: ReadonlySet<string> = new Set(
+  `mcp api apis sdk cli tool tools aws amazon gcp google azure az ms microsoft github gh
+    gitlab bitbucket git k8s kube kubectl kubernetes docker npm pypi slack notion jira
+    confluence atlassian stripe shopify salesforce sf hubspot zendesk linear asana trello figma
+    vercel netlify cloudflare cf supabase firebase mongo mongodb postgres pg mysql redis elastic
+    openai anthropic browser playwright puppeteer chrome devtools server srv svc service v1 v2
+    v3 x app my sn zia zpa zdx ztw zcc fs db`.split(/\s+/),
+);
+
+function inflections(base: string): string[] {
+  const forms = [base];
+  const last = base.at(-1)!;
+  const vowelBeforeY = /[aeiou]y$/.test(base);
+  if (/(s|x|z|ch|sh|o)$/.test(base)) forms.push(`${base}es`);
+  else if (last === 'y' && !vowelBeforeY) forms.push(`${base.slice(0, -1)}ies`);
+  else forms.push(`${base}s`);
+  if (/[^e]e$/.test(base)) forms.push(`${base.slice(0, -1)}ing`);
+  else if (last === 'e') forms.push(`${base}ing`);
+  else forms.push(`${base}ing`);
+  // Doubled final consonant (run, stop, drop, submit): both spellings, harmlessly.
+  if (/[^aeiou][aeiou][bdgklmnprt]$/.test(base)) forms.push(`${base}${last}ing`);
+  return forms;
+}
+
+function buildVerbs(): { base: Map<string, Verb>; forms: Map<string, Verb> } {
+  const base = new Map<string, Verb>();
+  const forms = new Map<string, Verb>();
+  for (const [category, table] of Object.entries(VERB_TABLE) as [ActionCategory, string][]) {
+    for (const entry of table.split(/\s+/)) {
+      if (entry === '') continue;
+      const match = /^([\p{L}]+)(\?)?(?::([\d.]+))?$/u.exec(entry);
+      if (!match) throw new Error(`vocabulary: bad entry ${entry}`);
+      const word = match[1]!;
+      if (base.has(word)) continue;
+      const verb: Verb = {
+        base: word,
+        category,
+        strength: match[3] ? Number(match[3]) : 1,
+        ambiguous: match[2] === '?',
+      };
+      base.set(word, verb);
+    }
+  }
+  for (const verb of base.values()) {
+    for (const form of inflections(verb.base)) {
+      // A base form always wins over another verb's inflection (`sets` vs `set`).
+      if (!forms.has(form) || form === verb.base) forms.set(form, verb);
+    }
+  }
+  for (const verb of base.values()) forms.set(verb.base, verb);
+  return { base, forms };
+}
+
+const BUILT = buildVerbs();
+
+/**
+ * A verb by its base form, or also by an inflection (`deletes`, `deleting`) when
+ * `inflected`; never by a past form, which mostly describes things (`deleted items`).
+ */
+export function verbOf(word: string, inflected: boolean): Verb | undefined {
+  return inflected ? BUILT.forms.get(word) : BUILT.base.get(word);
+}
+
+/** Every verb base form, for tests and documentation. */
+export function verbBases(): IterableIterator<string> {
+  return BUILT.base.keys();
+}
+
+function set(words: string): ReadonlySet<string> {
+  return new Set(words.split(/\s+/).filter((word) => word !== ''));
+}
+
+/** Objects that make `run`/`execute` a read: running a query or a report changes nothing. */
+export const READ_OBJECTS = set(`query queries search searches report reports analysis
+  aggregation aggregations check checks audit lookup lookups count stats statistics select
+  diagnostics healthcheck explain scan scans inspection inspections find probe probes`);
+
+/** Objects that make `drop` destructive: dropping a table, not dropping a file onto a page. */
+export const STORE_OBJECTS = set(`table tables database databases db dbs collection collections
+  index indexes indices schema schemas view views column columns keyspace bucket buckets
+  namespace graph partition partitions constraint constraints trigger triggers user users role
+  roles stream streams topic topics queue queues cache`);
+
+/** Objects that make `create`/`start`/`trigger` an execution: a build, a job, a pipeline. */
+export const EXECUTION_OBJECTS = set(`build builds job jobs pipeline pipelines workflow
+  workflows deployment deployments deploy lambda function functions script scripts command
+  commands process processes container containers notebook run runs action actions test tests
+  playbook playbooks execution executions invocation`);
+
+/** Verbs that start something: with an execution object they run it. */
+export const STARTING_VERBS = set(`create start trigger new submit queue enqueue dispatch kick
+  launch schedule restart rerun retry`);
+
+/** Objects of `take`/`capture`/`grab` that are reads of what is on screen. */
+export const CAPTURE_OBJECTS = set(`screenshot screenshots snapshot snapshots screen picture
+  photo image heapsnapshot`);
+
+/**
+ * Money nouns. With a verb that changes state (`create_refund`, `update_subscription`,
+ * `send_payment`) they make the tool Financial; with a read verb (`list_payments`) they do not.
+ * Strong nouns are about money by themselves; weak ones only with a money verb or parameter.
+ */
+export const MONEY_NOUNS_STRONG = set(`payment payments payout payouts refund refunds charge
+  charges invoice invoices billing subscription subscriptions price prices pricing funds money
+  purchase purchases checkout payroll fee fees donation donations paymentintent
+  paymentintents payment_intent salary salaries remittance wire`);
+export const MONEY_NOUNS_WEAK = set(`order orders transfer transfers transaction transactions
+  balance credit credits cart wallet trade trades swap position positions eth btc sol usdc usdt
+  usd eur crypto coin coins token tokens sats lamports wei nft bet bets stake bid bids loan
+  loans coupon coupons discount discounts`);
+
+/** Nouns that, leading a name with no verb, usually name data being looked up. */
+export const READ_NOUNS = set(`data info information details detail stats statistics status
+  logs log history metadata meta schema summary leaderboard ranking rankings analytics metrics
+  overview results usage health trends trend score scores version versions tree size indexes
+  list catalog catalogue insights insight report reports analysis overview schedules
+  standings docs documentation readme definition definitions properties config settings
+  state context outputs output runs changelog records record profile dashboard`);
+
+/** Parameter words that carry code or commands to run. */
+export const COMMAND_PARAM_WORDS = set(`command commands cmd cmds cmdline commandline script
+  scripts snippet snippets`);
+export const CODE_PARAM_QUALIFIERS = set(`source python py js javascript typescript ts shell
+  bash script program playwright lua ruby r julia snippet raw user custom test function sandbox
+  node deno go rust java`);
+export const SQL_PARAM_WORDS = set(`sql statement statements sqlquery cypher`);
+export const SEARCH_PARAM_WORDS = set(`query q search keyword keywords term terms filter
+  filters`);
+export const PAGING_PARAM_WORDS = set(`limit page cursor offset pagesize perpage page_size
+  per_page startcursor start_cursor pageidx pagetoken page_token`);
+export const PATH_PARAM_WORDS = set(`path paths file files filepath filename filenames dir
+  directory directories folder destination dest`);
+export const OUTPUT_PARAM_LEADERS = set(`output out save dest destination target export
+  download write`);
+export const URL_PARAM_WORDS = set(`url urls uri uris endpoint webhook href link host
+  hostname`);
+export const CONTENT_PARAM_WORDS = set(`content contents body edits changes updates patch
+  newstring new_string`);
+export const AMOUNT_PARAM_WORDS = set(`amount amounts price prices value_usd sats lamports wei
+  quantity_usd`);
+export const PAYEE_PARAM_WORDS = set(`recipient recipients payee beneficiary to destination
+  toaddress to_address receiver iban account currency card cardnumber card_number cvc cvv
+  paymentmethod payment_method`);
+export const DESTRUCTIVE_FLAG_WORDS = set(`force purge permanent permanently hard cascade
+  overwrite drop delete remove wipe`);
