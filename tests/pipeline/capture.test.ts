@@ -284,10 +284,27 @@ describe('capture over Streamable HTTP', () => {
     });
   });
 
+  it('times out against an HTTP server that never answers', async () => {
+    const silent = createServer(() => {
+      // Accepts the request and never responds.
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (silent.address() as AddressInfo).port;
+      const result = await runCli(['capture', '--http', `http://127.0.0.1:${port}/mcp`, '--timeout', '1000']);
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toMatch(/no answer within 1000 ms \(initialize; --timeout\)/);
+      expect(result.ms).toBeLessThan(6000);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
   it('reports a refused connection', async () => {
     const port = await freePort();
     const result = await runCli(['capture', '--http', `http://127.0.0.1:${port}/mcp`, '--timeout', '5000']);
     expect(result.code).not.toBe(0);
-    expect(result.stderr).toMatch(new RegExp(`^catalogue: http://127\\.0\\.0\\.1:${port}/mcp: `, 'm'));
+    expect(result.stderr).toMatch(new RegExp(`^catalogue: http://127\\.0\\.0\\.1:${port}/mcp: connection refused$`, 'm'));
   });
 });

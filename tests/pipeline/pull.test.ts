@@ -150,7 +150,7 @@ async function expectFailureLeavesEverything(path: string, pattern: RegExp, ...e
   expect(result.code, result.stderr).not.toBe(0);
   expect(result.stderr).toMatch(pattern);
   // One message: the dispatcher's `catalogue:` line (plus its continuation lines).
-  expect(result.stderr.match(/^catalogue: /gm)).toHaveLength(1);
+  expect(result.stderr.match(/^catalogue: /gm), result.stderr).toHaveLength(1);
   expect(await snapshot(dir)).toEqual(before);
   expect(Object.keys(before).sort()).toEqual(['catalogue.ndjson', 'changes.ndjson', 'pull-state.json']);
   return result;
@@ -280,7 +280,8 @@ describe('a successful pull', () => {
   });
 });
 
-describe('a failed pull leaves catalogue, change log and state byte-identical', () => {
+// Independent cases, each in its own copy of the baseline: run side by side.
+describe.concurrent('a failed pull leaves catalogue, change log and state byte-identical', () => {
   it('HTTP 404', async () => {
     const result = await expectFailureLeavesEverything('/missing.ndjson', /\/missing\.ndjson: HTTP 404 Not Found \(No such catalogue \[31m here\)/);
     // The server's escape sequence never reaches the terminal.

@@ -260,11 +260,17 @@ export async function captureServer(options: CaptureOptions): Promise<CaptureRes
 function explain(error: unknown, label: string, stderrTail: string): Error {
   if (error instanceof CaptureError || (error as Error)?.name === 'CatalogueError') return error as Error;
   const err = error as NodeJS.ErrnoException;
+  const cause = (err as { cause?: { code?: string; message?: string } } | undefined)?.cause;
   let message: string;
   if (err?.code === 'ENOENT' && err.syscall?.startsWith('spawn')) {
     message = `${label}: could not start the command (not found on PATH)`;
-  } else if (err?.code === 'ECONNREFUSED' || (err as { cause?: { code?: string } })?.cause?.code === 'ECONNREFUSED') {
+  } else if (err?.code === 'ECONNREFUSED' || cause?.code === 'ECONNREFUSED') {
     message = `${label}: connection refused`;
+  } else if (cause?.code === 'ENOTFOUND' || cause?.code === 'EAI_AGAIN') {
+    message = `${label}: host not found`;
+  } else if (cause && /fetch failed/.test(String(err?.message))) {
+    // fetch hides the reason in `cause`.
+    message = `${label}: request failed (${printable(String(cause.code ?? cause.message), 200)})`;
   } else if (/Connection closed/i.test(String(err?.message))) {
     message = `${label}: the server closed the connection before answering`;
   } else {

@@ -43,7 +43,7 @@ export {
  */
 export async function readFingerprintIndex(
   path: string,
-  options: { warn?: (error: CatalogueError) => void } = {},
+  options: { warn?: (error: CatalogueError) => void; signal?: AbortSignal } = {},
 ): Promise<FingerprintIndex> {
   const index: FingerprintIndex = new Map();
   try {
@@ -52,6 +52,12 @@ export async function readFingerprintIndex(
     return index;
   }
   const { stream, format } = await openCatalogueFile(path, 'sniff');
+  const stop = (): void => {
+    stream.destroy(new Error(`${path}: reading the previous catalogue was cancelled`));
+  };
+  if (options.signal?.aborted) stop();
+  options.signal?.addEventListener('abort', stop, { once: true });
+  stream.once('close', () => options.signal?.removeEventListener('abort', stop));
   const records = readCatalogueStream(stream, {
     source: path,
     format,

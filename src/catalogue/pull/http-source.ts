@@ -247,6 +247,9 @@ function requestOnce(url: URL, label: string, options: HttpRequestOptions, start
           callback(error);
         },
       });
+      // Until a reader attaches, a failure is kept in `transferError` rather than thrown
+      // as an unhandled stream error; readers see it all the same.
+      raw.on('error', () => {});
       response.pause();
       response.on('data', (chunk: Buffer) => {
         watchdog.disarm();

@@ -80,6 +80,7 @@ export async function pullCatalogue(options: PullOptions): Promise<PullResult> {
 
   const release = await lockFolder(folder);
   const staged: string[] = [];
+  let stopIndexing: AbortController | undefined;
   try {
     const remote = /^https?:\/\//i.test(options.source);
     const state = remote ? await readPullState(statePath, warn) : undefined;
@@ -90,6 +91,15 @@ export async function pullCatalogue(options: PullOptions): Promise<PullResult> {
       state && current
         ? validatorsFor(state, stateKey, { name: basename(out), size: current.size, mtimeMs: current.mtimeMs })
         : {};
+
+    // The previous catalogue is indexed while the request goes out, so the response waits
+    // as little as possible; a 304 cancels it.
+    stopIndexing = new AbortController();
+    const previousIndex = readFingerprintIndex(out, {
+      signal: stopIndexing.signal,
+      warn: (error) => warn(`previous catalogue: ${error.message}; the change log may list its tools as added`),
+    });
+    previousIndex.catch(() => {});
 
     let bytes = 0;
     const opened = await openSource(options.source, {
@@ -103,15 +113,19 @@ export async function pullCatalogue(options: PullOptions): Promise<PullResult> {
         bytes += n;
       },
     });
-    if (opened.status === 'not-modified') return { status: 'unchanged', source: opened.label, out };
+    if (opened.status === 'not-modified') {
+      stopIndexing.abort();
+      return { status: 'unchanged', source: opened.label, out };
+    }
     const label = opened.label;
 
     try {
-      // Read while the response waits: the download's idle timer only runs when the body is read.
-      const previous = await readFingerprintIndex(out, {
-        warn: (error) => warn(`previous catalogue: ${error.message}; the change log may list its tools as added`),
-      });
-      const detector = new ChangeDetector(previous);
+      // The download's idle timer only runs while the body is being read, so this wait is not a timeout.
+      const detector = new ChangeDetector(await previousIndex);
+      // The transfer may have failed while nobody was reading; a reader attached to a dead
+      // stream would wait for an end that never comes.
+      const early = opened.transferError();
+      if (early) throw early;
 
       options.progress?.start(opened.totalBytes);
       let servers = 0;
@@ -249,6 +263,7 @@ export async function pullCatalogue(options: PullOptions): Promise<PullResult> {
       if (!opened.body.destroyed) opened.body.destroy();
     }
   } finally {
+    stopIndexing?.abort();
     await discard(staged);
     await release();
   }
