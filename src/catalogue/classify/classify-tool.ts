@@ -19,7 +19,7 @@ import {
 } from '../schema/classification.ts';
 import { claimsDestructive, declaredHints, type DeclaredHints } from './annotations.ts';
 import { descriptionSignals } from './description-signals.ts';
-import { Evidence, round, type Scores } from './evidence.ts';
+import { Evidence, round } from './evidence.ts';
 import { nameSignals, titleSignals, type NameFacts, type ServerRef } from './name-signals.ts';
 import { buildRationale } from './rationale.ts';
 import { paramsOf } from './schema-params.ts';
@@ -61,17 +61,25 @@ const RISKY_FIRST: readonly ActionCategory[] = ['Destructive', 'Financial', 'Exe
 /** Verbs that move money when money is what they act on (`transfer`, `send`, `checkout`). */
 const MONEY_MOVING_VERBS: ReadonlySet<string> = new Set([
   'transfer', 'send', 'checkout', 'capture', 'process', 'place', 'sign', 'settle', 'submit', 'execute', 'confirm',
+  'swap', 'approve',
 ]);
 const MONEY_CONTEXT_WEIGHT = 3;
 
-function decide(scores: Scores): Category {
+function decide(evidence: Evidence): Category {
+  const { scores } = evidence;
   let top: ActionCategory = 'Read';
   for (const category of BY_RISK) if (scores[category] >= scores[top]) top = category;
   if (scores[top] < MIN_EVIDENCE) return 'Other';
+  const fromSchema = evidence.bySource.get('schema');
   const risky = [...RISKY_FIRST].sort((a, b) => scores[b] - scores[a]);
   for (const category of risky) {
     if (riskRank(RISK_OF_CATEGORY[category]) <= riskRank(RISK_OF_CATEGORY[top])) continue;
-    if (scores[category] >= OVERRIDE_MIN && scores[category] >= OVERRIDE_SHARE * scores[top]) return category;
+    if (scores[category] < OVERRIDE_MIN || scores[category] < OVERRIDE_SHARE * scores[top]) continue;
+    // A parameter alone does not overturn a name and description that say "read": a
+    // lookup may take a code snippet to look up. It does turn a change into a run.
+    const onlySchema = (fromSchema?.[category] ?? 0) >= scores[category];
+    if (onlySchema && top === 'Read') continue;
+    return category;
   }
   return top;
 }
@@ -218,7 +226,7 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
     evidence.add('name', 'Financial', `name-money:${leading.base}`, MONEY_CONTEXT_WEIGHT, name.slice(0, 120));
   }
 
-  let definition = decide(evidence.scores);
+  let definition = decide(evidence);
   // Saving to a caller-chosen file is a change, however read-like the rest is.
   if (definition === 'Read' && (facts.outputPath || described.writesFiles)) definition = 'Write';
 

@@ -132,6 +132,13 @@ const PHRASES: readonly Phrase[] = [
       withdraw: 'moves-money', deposit: 'moves-money', purchas: 'purchase', buy: 'purchase', pay: 'pay',
     }),
   },
+  {
+    // A call that costs money: "Costs $0.01 USDC", "$0.05 per call".
+    pattern: /\b(costs? (?:\$|€|£|usd ?|eur ?)?\d[\d.,]*|(?:\$|€|£)\d[\d.,]* (?:per|each|a) (?:call|request|query|use|run))/gi,
+    category: 'Financial',
+    weight: 2,
+    key: () => 'paid-call',
+  },
 ];
 
 const NEGATION = /(?:\b(?:not|never|no|without|cannot)|n't)\s+(?:\S+\s+)?$/i;
@@ -162,7 +169,7 @@ export function descriptionSignals(text: string, evidence: Evidence): Descriptio
     phrase.pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = phrase.pattern.exec(text)) !== null) {
-      if (opened.has(match.index) || negated(text, match.index)) continue;
+      if (opened.get(match.index) === phrase.category || negated(text, match.index)) continue;
       const key = phrase.key(match);
       evidence.add(
         'description',
@@ -184,15 +191,19 @@ export function descriptionSignals(text: string, evidence: Evidence): Descriptio
 /** A leading tag in capitals ("INSPECTION:", "DRIFT CHECK:") files the tool; the sentence after it says what it does. */
 const SECTION_TAG = /^\s*[\p{Lu}\d][\p{Lu}\d _-]{0,30}:\s+/u;
 
+const GERUND_LEAD = /\b(?:for|by)\s+$/i;
+
 /** Between two verbs of an enumeration: "List, create, close, or select". */
 const ENUMERATION_GAP = /^(?:\s*[,/&]\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)$/i;
 const MAX_ENUMERATED = 5;
+/** Each further verb of an enumeration counts this share of the first. */
+const ENUMERATED_SHARE = 0.6;
 
 /**
  * The verb the first sentence opens with, after fillers like "Use this tool to", and the
  * verbs enumerated right after it ("List, create, close, or select a tab").
  */
-function openingVerb(text: string, evidence: Evidence): ReadonlySet<number> {
+function openingVerb(text: string, evidence: Evidence): ReadonlyMap<number, ActionCategory> {
   const head = SECTION_TAG.exec(text);
   const offset = head ? head[0].length : 0;
   const opening = text.slice(offset, offset + OPENING_CHARS);
@@ -208,26 +219,77 @@ function openingVerb(text: string, evidence: Evidence): ReadonlySet<number> {
     starts.push(offset + match.index);
     ends.push(offset + match.index + match[0].length);
   }
-  const opened = new Set<number>();
+  const opened = new Map<number, ActionCategory>();
   const hit = leadingVerb(words, { inflected: true, within: 6 });
-  if (!hit) return opened;
-  const add = (verb: VerbHit): void => {
+  if (!hit) {
+    cjkOpeningVerb(text, evidence);
+    return opened;
+  }
+  // "Redact identifying content": past the first word, an -ing form describes a noun,
+  // unless it follows "for" or "by" ("Tool for retrieving ...").
+  const word = words[hit.index]!;
+  if (hit.index > 0 && word !== hit.base && word.endsWith('ing') && !GERUND_LEAD.test(text.slice(Math.max(0, starts[hit.index]! - 6), starts[hit.index]!))) {
+    return opened;
+  }
+  const add = (verb: VerbHit, share: number): void => {
     const start = starts[verb.index]!;
-    opened.add(start);
+    opened.set(start, verb.category);
     evidence.add(
       'description',
       verb.category,
       `description-verb:${verb.label}`,
-      WEIGHT.descriptionVerb * verb.strength,
+      WEIGHT.descriptionVerb * verb.strength * share,
       quoteAround(text, start, ends[verb.index]!),
+      { group: 'opening', max: WEIGHT.descriptionVerb },
     );
   };
-  add(hit);
+  add(hit, 1);
   for (let i = hit.index + 1; i < words.length && i <= hit.index + MAX_ENUMERATED; i += 1) {
     if (!ENUMERATION_GAP.test(text.slice(ends[i - 1]!, starts[i]!))) break;
     const verb = verbOf(words[i]!, true);
     if (!verb) break;
-    add(refine(verb, words, i));
+    add(refine(verb, words, i), ENUMERATED_SHARE);
   }
   return opened;
+}
+
+/**
+ * Verbs of descriptions written in Chinese, which has no spaces to split on: the first
+ * known two-character verb near the start.
+ */
+const CJK_VERBS: ReadonlyMap<string, string> = new Map([
+  ['获取', 'get'], ['查询', 'query'], ['搜索', 'search'], ['查看', 'view'], ['列出', 'list'], ['读取', 'read'],
+  ['检索', 'retrieve'], ['分析', 'analyze'], ['计算', 'calculate'], ['创建', 'create'], ['新建', 'create'],
+  ['添加', 'add'], ['更新', 'update'], ['修改', 'modify'], ['编辑', 'edit'], ['写入', 'write'], ['保存', 'save'],
+  ['上传', 'upload'], ['发送', 'send'], ['删除', 'delete'], ['移除', 'remove'], ['清空', 'empty'],
+  ['执行', 'execute'], ['运行', 'run'], ['调用', 'invoke'], ['部署', 'deploy'], ['支付', 'pay'], ['付款', 'pay'],
+  ['退款', 'refund'], ['转账', 'pay'], ['购买', 'buy'], ['生成', 'generate'],
+]);
+const CJK = /[\u3400-\u9fff]/;
+const CJK_READ_ONLY = /只读|不会修改|不修改/;
+const CJK_WINDOW = 40;
+
+function cjkOpeningVerb(text: string, evidence: Evidence): void {
+  const head = text.slice(0, CJK_WINDOW);
+  if (!CJK.test(head)) return;
+  const readOnly = CJK_READ_ONLY.exec(text);
+  if (readOnly) {
+    evidence.add('description', 'Read', 'phrase:read-only', 2, quoteAround(text, readOnly.index, readOnly.index + readOnly[0].length), {
+      group: 'phrase',
+      max: PHRASE_CAP,
+    });
+  }
+  for (let i = 0; i < head.length - 1; i += 1) {
+    const base = CJK_VERBS.get(head.slice(i, i + 2));
+    const verb = base === undefined ? undefined : verbOf(base, false);
+    if (!verb) continue;
+    evidence.add(
+      'description',
+      verb.category,
+      `description-verb:${verb.base}`,
+      WEIGHT.descriptionVerb * verb.strength,
+      quoteAround(text, i, i + 2),
+    );
+    return;
+  }
 }

@@ -81,7 +81,7 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
   const words = splitName(name);
   const quote = quoteStart(name);
   const skip = prefixSet(server);
-  let leading = leadingVerb(words, { skip, within: 6 });
+  let leading = leadingVerb(words, { skip, within: 6, prefixFallback: false });
   // `order_status`, `process_list`: an ambiguous word just before a closing data noun is a
   // noun too (`select_kube_context` keeps its verb).
   if (leading?.ambiguous && leading.index === words.length - 2 && READ_NOUNS.has(words.at(-1)!)) leading = undefined;
@@ -106,6 +106,12 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
     } else if (compound) {
       evidence.add('name', compound.category, `name-compound:${compound.label}`, WEIGHT.compoundVerb * compound.strength, quote);
       leading = compound;
+    } else {
+      // Only a prefix looked like a verb (`pay` on the Pay server): it is the verb after all.
+      leading = leadingVerb(words, { within: 6 });
+      if (leading) {
+        evidence.add('name', leading.category, `leading-verb:${leading.label}`, WEIGHT.leadingVerb * leading.strength, quote);
+      }
     }
   }
 
@@ -122,7 +128,10 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
 
   let moneyNoun: string | undefined;
   let strong = false;
-  for (const word of words) {
+  for (let i = 0; i < words.length; i += 1) {
+    // The verb itself is no object: `transfer_playback`, `git_checkout`.
+    if (i === leading?.index) continue;
+    const word = words[i]!;
     if (MONEY_NOUNS_STRONG.has(word)) {
       moneyNoun = word;
       strong = true;

@@ -28,8 +28,8 @@ import { RISK_OF_CATEGORY, riskRank } from '../schema/classification.ts';
 import { quoteStart } from './text.ts';
 
 export const WEIGHT = {
-  command: 3,
-  code: 3,
+  command: 3.5,
+  code: 3.5,
   sqlWrite: 3,
   sqlUnknown: 1,
   sqlRead: 1,
@@ -82,7 +82,7 @@ export interface ParamFacts {
 }
 
 const NOT_CODE =
-  /\b(?:zip|postal|country|verification|authori[sz]ation|otp|error|status|currency|language|airport|promo|coupon|discount|invit\w*|referral|mfa|2fa|sms|one[- ]time|product|area|access code|auth code|exit code|naics|sic|icd|iso|http|response|colou?r)\b/i;
+  /\b(?:zip|postal|country|verification|authori[sz]ation|otp|error|status|currency|language|airport|promo|coupon|discount|invit\w*|referral|mfa|2fa|sms|one[- ]time|product|area|access code|auth code|exit code|naics|sic|icd|iso|http|response|colou?r|mermaid|markdown|diagram|html|css|latex|svg|plantuml|graphviz|qr|barcode|bar)\b/i;
 const CODE_FUNCTION = /=>|\bjavascript\b|\bjs\b|source code|code to (?:run|execute)|function (?:body|source)/i;
 const SQL_TEXT = /\bSQL\b|\bSELECT\b|\bcypher\b|\bSPARQL\b/;
 const OUTPUT_DESCRIPTION =

@@ -8,6 +8,7 @@ import {
   EXECUTION_OBJECTS,
   MODIFIER_WORDS,
   READ_OBJECTS,
+  RUN_OBJECTS,
   STARTING_VERBS,
   STOP_WORDS,
   STORE_OBJECTS,
@@ -31,6 +32,12 @@ export interface VerbHit {
 }
 
 const RUNNING_VERBS = new Set(['run', 'rerun', 'execute', 'exec', 'eval', 'invoke', 'perform', 'process', 'start']);
+const EVALUATING_VERBS = new Set(['evaluate', 'eval', 'interpret', 'run', 'execute', 'exec']);
+/** What `evaluate` runs when it is code: `evaluate_javascript`, "Evaluate JavaScript ...". */
+const CODE_OBJECTS = new Set([
+  'javascript', 'js', 'typescript', 'ts', 'python', 'code', 'script', 'scripts', 'snippet', 'command', 'commands',
+  'shell', 'bash', 'powershell', 'lua', 'ruby',
+]);
 const CAPTURING_VERBS = new Set(['take', 'capture', 'grab']);
 
 /** The next few words after `index` that can be an object (no stop or modifier words). */
@@ -62,6 +69,10 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
   };
   // `dry_run`, `dry-run`: a rehearsal that changes nothing.
   if (verb.base === 'run' && words[index - 1] === 'dry') return { ...hit, category: 'Read', strength: 0.8, label: 'dry-run' };
+  if (EVALUATING_VERBS.has(verb.base) && verb.category !== 'Execute') {
+    const code = hasAny(objects, CODE_OBJECTS);
+    if (code) return { ...hit, category: 'Execute', strength: 1, label: `${verb.base}-${code}` };
+  }
   if (RUNNING_VERBS.has(verb.base)) {
     const read = hasAny(objectWords(words, index, 4), READ_OBJECTS);
     if (read) return { ...hit, category: 'Read', strength: 0.8, label: `${verb.base}-${read}` };
@@ -72,8 +83,11 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
       ? { ...hit, category: 'Destructive', strength: 1, label: `drop-${store}` }
       : { ...hit, category: 'Write', strength: 0.6 };
   }
-  if (verb.category !== 'Execute' && STARTING_VERBS.has(verb.base)) {
-    const target = hasAny(objects, EXECUTION_OBJECTS);
+  if (verb.category !== 'Execute') {
+    // Starting a job runs it; creating one runs it only when it is a run (`create_build`),
+    // not a definition (`create_workflow`).
+    const targets = STARTING_VERBS.has(verb.base) ? EXECUTION_OBJECTS : verb.base === 'create' ? RUN_OBJECTS : undefined;
+    const target = targets ? hasAny(objects, targets) : undefined;
     if (target) return { ...hit, category: 'Execute', strength: 0.9, label: `${verb.base}-${target}` };
   }
   return hit;
@@ -94,6 +108,8 @@ export interface VerbSearch {
   inflected?: boolean;
   /** Look no further than this many words. */
   within?: number;
+  /** When only prefix words look like verbs, take them after all (default true). */
+  prefixFallback?: boolean;
 }
 
 /**
@@ -131,7 +147,7 @@ export function leadingVerb(words: readonly string[], options: VerbSearch = {}):
     fallback ??= refine(verb, words, i);
   }
   if (fallback) return fallback;
-  if (options.skip) {
+  if (options.skip && options.prefixFallback !== false) {
     // Every verb-like word was a prefix: the prefix was the verb after all.
     return leadingVerb(words, { ...options, skip: undefined });
   }

@@ -32,12 +32,16 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     review?:0.7 audit scan trace?:0.6 measure test?:0.5 export?:0.7 extract:0.7 render:0.7
     visualize plot chart geocode whois observe open:0.5 peek scrape crawl sample:0.7
     format?:0.6 encode decode hash:0.7 simulate:0.6 forecast predict rank?:0.6 score?:0.6
-    evaluate:0.6 assess help load:0.5 return:0.8 provide:0.6 screenshot snapshot capture?:0.6 solve
+    evaluate:0.6 assess help load:0.5 choose:0.6 pick:0.5 recall enumerate display categorize
+    embed:0.5 return:0.8 provide:0.6 screenshot snapshot capture?:0.6 solve
     plan?:0.6 is:0.6 has:0.6 can:0.5 obtain locate download?:0.6 watch:0.6
     filter:0.8 sort:0.7 report?:0.6 convert:0.5 info:0.5 stat:0.6 demonstrate:0.5
     dryrun obtener listar buscar consultar ver`,
-  Write: `create add new:0.7 make:0.7 update set put:0.8 post:0.8 patch:0.8 edit modify change
+  Write: `create add new:0.7 make:0.7 update set put?:0.8 post:0.8 patch:0.8 edit modify change
     alter insert upsert save write append prepend upload? import? register rename move copy
+    pull:0.7 optimize:0.5 arrange reinforce:0.6 introduce:0.5 switch:0.7 reorganize repair
+    ensure:0.5 init:0.7 initialize:0.7 reopen concatenate:0.5 customize manage:0.5 finalize
+    redact:0.8 receive:0.6 swap:0.7
     duplicate clone fork merge commit push tag?:0.6 label?:0.7 assign unassign invite share
     unshare publish unpublish send reply respond:0.7 comment?:0.7 tweet mark star unstar pin
     unpin follow unfollow like?:0.5 unlike vote react subscribe unsubscribe enable disable
@@ -49,21 +53,21 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     select?:0.6 give:0.5 generate?:0.5
     log?:0.6 track:0.7 note?:0.6 remember store memorize cache?:0.6 index?:0.6 ingest
     annotate highlight compress zip unzip migrate apply:0.8 provision refresh:0.6 renew:0.7
-    rotate notify email?:0.7 message?:0.6 handle:0.5 draft? compose enqueue queue?:0.6 emit
+    rotate notify email?:0.7 message?:0.6 handle:0.5 draft? compose? enqueue queue?:0.6 emit
     broadcast release:0.6 promote demote bump increment decrement replace fix correct revise
     rewrite rebase train tune mute unmute play?:0.6 confirm complete:0.7 finish
-    transfer?:0.7 setup install:0.8 upgrade:0.8 checkout?:0.7 crear actualizar guardar enviar
+    transfer?:0.7 setup? checkout?:0.7 crear actualizar guardar enviar
     agregar`,
-  Execute: `run rerun execute exec eval invoke call:0.6 trigger launch spawn build? rebuild compile
-    deploy redeploy shell bash sh cmd powershell python:0.7 interpret dispatch retry:0.7
+  Execute: `run rerun execute exec eval invoke call:0.6 trigger launch spawn build?:0.7 rebuild compile
+    deploy redeploy shell? bash? sh? cmd? powershell? python?:0.7 interpret install:0.7 upgrade:0.7 dispatch retry:0.7
     benchmark:0.7 fuzz process?:0.5 perform:0.5 ejecutar`,
   Destructive: `delete remove rm del destroy drop?:0.8 purge erase wipe truncate clear:0.7
     reset:0.7 revoke terminate kill cancel:0.8 uninstall deregister unregister overwrite
     shred evict expire invalidate:0.8 rollback:0.8 revert:0.8 flush:0.7 prune cleanup:0.8
     clean:0.6 discard abort:0.7 shutdown empty:0.7 trash:0.8 nuke teardown obliterate
     deprovision decommission eliminar borrar`,
-  Financial: `pay charge refund purchase buy sell withdraw deposit trade swap bid bet donate
-    payout invoice bill?:0.7 remit stake unstake borrow lend repay redeem order?:0.6 pagar`,
+  Financial: `pay charge refund purchase? buy sell withdraw deposit trade bid bet donate
+    payout invoice? bill?:0.7 remit stake unstake borrow lend repay redeem order?:0.6 pagar`,
 };
 
 /** Words that qualify the verb that follows (`force_delete`, `bulk_update`), never lead. */
@@ -172,8 +176,12 @@ export const EXECUTION_OBJECTS = set(`build builds job jobs pipeline pipelines w
   playbook playbooks execution executions invocation`);
 
 /** Verbs that start something: with an execution object they run it. */
-export const STARTING_VERBS = set(`create start trigger new submit queue enqueue dispatch kick
-  launch schedule restart rerun retry`);
+export const STARTING_VERBS = set(`start trigger new submit queue enqueue dispatch kick launch
+  schedule restart rerun retry`);
+
+/** What `create` runs when it creates it: a build or a deployment is run on creation. */
+export const RUN_OBJECTS = set(`build builds deployment deployments deploy run runs execution
+  executions invocation invocations`);
 
 /** Objects of `take`/`capture`/`grab` that are reads of what is on screen. */
 export const CAPTURE_OBJECTS = set(`screenshot screenshots snapshot snapshots screen picture
@@ -186,10 +194,10 @@ export const CAPTURE_OBJECTS = set(`screenshot screenshots snapshot snapshots sc
  */
 export const MONEY_NOUNS_STRONG = set(`payment payments payout payouts refund refunds charge
   charges invoice invoices billing subscription subscriptions price prices pricing funds money
-  purchase purchases checkout payroll fee fees donation donations paymentintent
+  purchase purchases payroll fee fees donation donations paymentintent
   paymentintents payment_intent salary salaries remittance wire`);
-export const MONEY_NOUNS_WEAK = set(`order orders transfer transfers transaction transactions
-  balance credit credits cart wallet trade trades swap position positions eth btc sol usdc usdt
+export const MONEY_NOUNS_WEAK = set(`order orders transfer transfers checkout balance credit
+  credits cart wallet trade trades swap position positions eth btc sol usdc usdt
   usd eur crypto coin coins token tokens sats lamports wei nft bet bets stake bid bids loan
   loans coupon coupons discount discounts`);
 
@@ -213,7 +221,7 @@ export const SEARCH_PARAM_WORDS = set(`query q search keyword keywords term term
 export const PAGING_PARAM_WORDS = set(`limit page cursor offset pagesize perpage page_size
   per_page startcursor start_cursor pageidx pagetoken page_token`);
 export const PATH_PARAM_WORDS = set(`path paths file files filepath filename filenames dir
-  directory directories folder destination dest`);
+  directory directories folder`);
 export const OUTPUT_PARAM_LEADERS = set(`output out save dest destination target export
   download write`);
 export const URL_PARAM_WORDS = set(`url urls uri uris endpoint webhook href link host
