@@ -9,8 +9,12 @@ import type { ServerEntry, ToolEntry } from './site-index.ts';
 
 const DESCRIPTION_LIMIT = 2_000;
 
+/**
+ * Text for the HTML Pagefind reads. Lone surrogates (in the catalogue, or left by a cut
+ * through a pair) become U+FFFD: Pagefind's JSON parser refuses them and stops the build.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+  return text.toWellFormed().replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 /** `getFileInfo` and `sam_local_invoke` become `get file info` and `sam local invoke`. */
