@@ -12,6 +12,9 @@ import { quoteAround } from './text.ts';
 
 export const WEIGHT = { descriptionVerb: 2.5 } as const;
 
+/** Matches looked at per phrase pattern. */
+const MAX_MATCHES_PER_PHRASE = 8;
+
 /** Phrases of one category share this cap, so a long description cannot shout. */
 const PHRASE_CAP = 3;
 
@@ -168,7 +171,10 @@ export function descriptionSignals(text: string, evidence: Evidence): Descriptio
   for (const phrase of PHRASES) {
     phrase.pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
-    while ((match = phrase.pattern.exec(text)) !== null) {
+    let matches = 0;
+    // Repeats add nothing past the caps; stopping early bounds the work on hostile text.
+    while (matches < MAX_MATCHES_PER_PHRASE && (match = phrase.pattern.exec(text)) !== null) {
+      matches += 1;
       if (opened.get(match.index) === phrase.category || negated(text, match.index)) continue;
       const key = phrase.key(match);
       evidence.add(

@@ -40,7 +40,7 @@ export const WEIGHT = {
   payment: 2.5,
   amountOnly: 0.8,
   destructiveFlag: 1,
-  action: 3,
+  action: 3.5,
 } as const;
 
 /** Parameters that pick what a multi-action tool does. */

@@ -33,6 +33,7 @@ function isWordChar(char: string | undefined): boolean {
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 const SENTENCE_END = /[.!?:;|]/;
+const SENTENCE_STOP = /[.!?](?=\s)|\n/;
 
 /** How far back from a match a quote may start, to begin at its sentence. */
 const MAX_LEAD_CHARS = 70;
@@ -54,7 +55,11 @@ export function quoteAround(text: string, start: number, end: number): string {
   if (from === floor && from > 0) {
     while (from < start && isWordChar(text[from - 1])) from += 1;
   }
-  const excerpt = tidy(text.slice(from, Math.max(end, from + MAX_QUOTE_CHARS * 3)));
+  // End with the sentence that holds the match, when it ends within the budget.
+  let to = Math.min(text.length, from + MAX_QUOTE_CHARS * 3);
+  const stop = SENTENCE_STOP.exec(text.slice(end, to));
+  if (stop) to = end + stop.index + 1;
+  const excerpt = tidy(text.slice(from, to));
   return dropBrokenSurrogate(cutAtWord(excerpt, MAX_QUOTE_CHARS));
 }
 
