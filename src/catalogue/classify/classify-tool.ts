@@ -125,6 +125,7 @@ function shownBy(signal: Signal | undefined): string {
     case 'title-verb':
       return `its title ("${word}")`;
     case 'description-verb':
+    case 'description-list':
     case 'phrase':
       return 'its description';
     case 'param':

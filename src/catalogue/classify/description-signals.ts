@@ -7,7 +7,8 @@
  */
 import type { Evidence } from './evidence.ts';
 import { leadingVerb, refine, type VerbHit } from './verbs.ts';
-import { verbOf, type ActionCategory } from './vocabulary.ts';
+import { verbOf, type ActionCategory, type Verb } from './vocabulary.ts';
+import { RISK_OF_CATEGORY, riskRank } from '../schema/classification.ts';
 import { quoteAround } from './text.ts';
 
 export const WEIGHT = { descriptionVerb: 2.5 } as const;
@@ -21,6 +22,8 @@ const PHRASE_CAP = 3;
 /** How far into the description the opening verb is looked for. */
 const OPENING_CHARS = 300;
 const OPENING_TOKENS = 14;
+/** The opening verb is among the first few words that are not fillers, or it is not there. */
+const OPENING_VERB_WITHIN = 4;
 
 const TOKEN = /[\p{L}][\p{L}\p{N}'’_-]*/gu;
 
@@ -68,13 +71,13 @@ const PHRASES: readonly Phrase[] = [
   },
   {
     pattern:
-      /\b(delet(?:es|ing)|remov(?:es|ing)|destroy(?:s|ing)|purg(?:es|ing)|eras(?:es|ing)|wip(?:es|ing)|truncat(?:es|ing)|overwrit(?:es?|ing)|terminat(?:es|ing)|kills|revok(?:es|ing)|tears? down|uninstall(?:s|ing)|drops? (?:the |a |an )?(?:table|database|collection|index|schema)|will (?:delete|remove|destroy|erase|wipe|overwrite|purge|drop))\b/gi,
+      /\b(delet(?:es|ing)|remov(?:es|ing)|destroy(?:s|ing)|purg(?:es|ing)|eras(?:es|ing)|wip(?:es|ing)|truncat(?:es|ing)|overwrit(?:es?|ing)|terminat(?:es|ing)|kills|revok(?:es|ing)|tears? down|uninstall(?:s|ing)|drops? (?:the |a |an )?(?:table|database|collection|index|schema)|will (?:delete|remove|destroy|erase|wipe|overwrite|purge|drop)|CRUD)\b/gi,
     category: 'Destructive',
     weight: 1.2,
     key: stem({
       delet: 'delete', remov: 'remove', destroy: 'destroy', purg: 'purge', eras: 'erase', wip: 'wipe',
       truncat: 'truncate', overwrit: 'overwrite', terminat: 'terminate', kill: 'kill', revok: 'revoke',
-      tear: 'tear-down', uninstall: 'uninstall', drop: 'drop', will: 'will-delete',
+      tear: 'tear-down', uninstall: 'uninstall', drop: 'drop', will: 'will-delete', crud: 'crud',
     }),
   },
   {
@@ -168,6 +171,7 @@ export function descriptionSignals(text: string, evidence: Evidence): Descriptio
   if (text === '') return facts;
   // The opening verb already counted; the same word must not count again as a phrase.
   const opened = openingVerb(text, evidence);
+  enumeratedVerbs(text, opened, evidence);
   for (const phrase of PHRASES) {
     phrase.pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
@@ -226,7 +230,7 @@ function openingVerb(text: string, evidence: Evidence): ReadonlyMap<number, Acti
     ends.push(offset + match.index + match[0].length);
   }
   const opened = new Map<number, ActionCategory>();
-  const hit = leadingVerb(words, { inflected: true, within: 6 });
+  const hit = leadingVerb(words, { inflected: true, within: OPENING_VERB_WITHIN });
   if (!hit) {
     cjkOpeningVerb(text, evidence);
     return opened;
@@ -257,6 +261,52 @@ function openingVerb(text: string, evidence: Evidence): ReadonlyMap<number, Acti
     add(refine(verb, words, i), ENUMERATED_SHARE);
   }
   return opened;
+}
+
+/** How far into the description verb enumerations are looked for. */
+const ENUMERATION_CHARS = 600;
+const MIN_ENUMERATION = 3;
+
+/**
+ * "Supports list, get, create, update, delete": a multi-action tool names its actions in a
+ * list. The riskiest action of each list of three or more verbs counts.
+ */
+function enumeratedVerbs(text: string, opened: ReadonlyMap<number, ActionCategory>, evidence: Evidence): void {
+  const window = text.slice(0, ENUMERATION_CHARS);
+  let run: { verb: Verb; start: number; end: number }[] = [];
+  const close = (): void => {
+    if (run.length >= MIN_ENUMERATION && !opened.has(run[0]!.start)) {
+      let riskiest = run[0]!;
+      for (const item of run) {
+        const rank = riskRank(RISK_OF_CATEGORY[item.verb.category]);
+        const best = riskRank(RISK_OF_CATEGORY[riskiest.verb.category]);
+        if (rank > best || (rank === best && item.verb.strength > riskiest.verb.strength)) riskiest = item;
+      }
+      evidence.add(
+        'description',
+        riskiest.verb.category,
+        `description-list:${riskiest.verb.base}`,
+        WEIGHT.descriptionVerb * riskiest.verb.strength * ENUMERATED_SHARE,
+        quoteAround(text, run[0]!.start, run.at(-1)!.end),
+        { group: 'opening', max: WEIGHT.descriptionVerb },
+      );
+    }
+    run = [];
+  };
+  TOKEN.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = TOKEN.exec(window)) !== null) {
+    const verb = verbOf(match[0].toLowerCase(), true);
+    const start = match.index;
+    const end = start + match[0].length;
+    if (verb && (run.length === 0 || ENUMERATION_GAP.test(window.slice(run.at(-1)!.end, start)))) {
+      run.push({ verb, start, end });
+      continue;
+    }
+    close();
+    if (verb) run.push({ verb, start, end });
+  }
+  close();
 }
 
 /**

@@ -57,7 +57,9 @@ function prefixSet(server: ServerRef | undefined): { has(word: string): boolean 
 function compoundVerb(word: string, index: number): VerbHit | undefined {
   if (READ_NOUNS.has(word)) return undefined;
   for (let cut = 2; cut <= word.length - MIN_COMPOUND_VERB; cut += 1) {
-    const verb = verbOf(word.slice(cut), false);
+    const tail = word.slice(cut);
+    // Base forms, and -ing forms (`sequentialthinking`); an -s form would be a plural noun.
+    const verb = verbOf(tail, false) ?? (tail.endsWith('ing') ? verbOf(tail, true) : undefined);
     if (verb && !verb.ambiguous) {
       return { base: verb.base, category: verb.category, strength: verb.strength, label: verb.base, index, ambiguous: false };
     }

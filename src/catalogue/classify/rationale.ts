@@ -47,6 +47,8 @@ const PHRASE_WORDS: Record<string, string> = {
   'does-not-modify': 'its description says it changes nothing',
   'non-destructive': 'its description says it is not destructive',
   'dry-run': 'its description speaks of a dry run',
+  crud: 'its description says it creates, changes and deletes records',
+  'paid-call': 'its description says each call costs money',
   'saves-to-file': 'its description says it saves to a file',
   refund: 'its description speaks of refunds',
   charge: 'its description says it charges a customer or card',
@@ -78,6 +80,8 @@ function clause(signal: Signal, facts: ParamFacts): string | undefined {
       return `its title leads with "${verbWords(value)}"`;
     case 'description-verb':
       return `its description opens with "${verbWords(value)}"`;
+    case 'description-list':
+      return `its description lists "${value}" among its actions`;
     case 'phrase': {
       if (PHRASE_WORDS[value]) return PHRASE_WORDS[value];
       if (GERUND[value]) return `its description speaks of ${GERUND[value]}`;

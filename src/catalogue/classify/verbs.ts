@@ -6,6 +6,7 @@
 import {
   CAPTURE_OBJECTS,
   EXECUTION_OBJECTS,
+  GENERATED_ARTIFACTS,
   MODIFIER_WORDS,
   READ_OBJECTS,
   RUN_OBJECTS,
@@ -76,6 +77,11 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
   if (RUNNING_VERBS.has(verb.base)) {
     const read = hasAny(objectWords(words, index, 4), READ_OBJECTS);
     if (read) return { ...hit, category: 'Read', strength: 0.8, label: `${verb.base}-${read}` };
+  }
+  if (verb.base === 'generate') {
+    // Generating text or numbers changes nothing; generating files or keys leaves them behind.
+    const artifact = hasAny(objects, GENERATED_ARTIFACTS);
+    if (artifact) return { ...hit, category: 'Write', strength: 0.8, label: `generate-${artifact}` };
   }
   if (verb.base === 'drop') {
     const store = objects[0] !== undefined && STORE_OBJECTS.has(objects[0]) ? objects[0] : undefined;

@@ -33,13 +33,14 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     visualize plot chart geocode whois observe open:0.5 peek scrape crawl sample:0.7
     format?:0.6 encode decode hash:0.7 simulate:0.6 forecast predict rank?:0.6 score?:0.6
     evaluate:0.6 assess help load:0.5 choose:0.6 pick:0.5 recall enumerate display categorize
-    embed:0.5 return:0.8 provide:0.6 screenshot snapshot capture?:0.6 solve
+    embed:0.5 enrich:0.7 normalize:0.5 glob print:0.6 aggregate hunt:0.5 screen?:0.6 generate?:0.6 collect:0.7
+    debug:0.6 expand:0.6 return:0.8 provide:0.6 screenshot snapshot capture?:0.6 solve
     plan?:0.6 is:0.6 has:0.6 can:0.5 obtain locate download?:0.6 watch:0.6
     filter:0.8 sort:0.7 report?:0.6 convert:0.5 info:0.5 stat:0.6 demonstrate:0.5
     dryrun obtener listar buscar consultar ver`,
   Write: `create add new:0.7 make:0.7 update set put?:0.8 post:0.8 patch:0.8 edit modify change
     alter insert upsert save write append prepend upload? import? register rename move copy
-    pull:0.7 optimize:0.5 arrange reinforce:0.6 introduce:0.5 switch:0.7 reorganize repair
+    pull:0.7 optimize:0.6 arrange reinforce:0.6 introduce:0.5 switch:0.7 reorganize repair
     ensure:0.5 init:0.7 initialize:0.7 reopen concatenate:0.5 customize manage:0.5 finalize
     redact:0.8 receive:0.6 swap:0.7
     duplicate clone fork merge commit push tag?:0.6 label?:0.7 assign unassign invite share
@@ -50,10 +51,11 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     attach detach connect?:0.4 disconnect:0.5 login logout authenticate:0.6 authorize:0.7 grant
     close:0.8 start:0.7 stop:0.8 pause resume restart:0.8 reboot scale resize emulate
     navigate go:0.6 goto click hover:0.7 drag type?:0.6 fill press scroll focus:0.6 record?:0.6
-    select?:0.6 give:0.5 generate?:0.5
+    select?:0.6 give:0.5 sign:0.7 populate end?:0.6 retract persist inject:0.7 replicate:0.8 rate?:0.6 establish:0.6
+    prepare:0.6
     log?:0.6 track:0.7 note?:0.6 remember store memorize cache?:0.6 index?:0.6 ingest
     annotate highlight compress zip unzip migrate apply:0.8 provision refresh:0.6 renew:0.7
-    rotate notify email?:0.7 message?:0.6 handle:0.5 draft? compose? enqueue queue?:0.6 emit
+    rotate notify email?:0.7 message?:0.6 handle:0.5 draft? compose?:0.5 enqueue queue?:0.6 emit
     broadcast release:0.6 promote demote bump increment decrement replace fix correct revise
     rewrite rebase train tune mute unmute play?:0.6 confirm complete:0.7 finish
     transfer?:0.7 setup? checkout?:0.7 crear actualizar guardar enviar
@@ -63,7 +65,7 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     benchmark:0.7 fuzz process?:0.5 perform:0.5 ejecutar`,
   Destructive: `delete remove rm del destroy drop?:0.8 purge erase wipe truncate clear:0.7
     reset:0.7 revoke terminate kill cancel:0.8 uninstall deregister unregister overwrite
-    shred evict expire invalidate:0.8 rollback:0.8 revert:0.8 flush:0.7 prune cleanup:0.8
+    shred evict expire invalidate:0.8 tear?:0.9 rollback:0.8 revert:0.8 flush:0.7 prune cleanup:0.8
     clean:0.6 discard abort:0.7 shutdown empty:0.7 trash:0.8 nuke teardown obliterate
     deprovision decommission eliminar borrar`,
   Financial: `pay charge refund purchase? buy sell withdraw deposit trade bid bet donate
@@ -174,6 +176,11 @@ export const EXECUTION_OBJECTS = set(`build builds job jobs pipeline pipelines w
   workflows deployment deployments deploy lambda function functions script scripts command
   commands process processes container containers notebook run runs action actions test tests
   playbook playbooks execution executions invocation`);
+
+/** What `generate` makes when it makes something that stays: files, keys, credentials. */
+export const GENERATED_ARTIFACTS = set(`file files directory folder key keys apikey credential
+  credentials secret secrets certificate certificates password passwords model models asset
+  assets presentation presentations document documents project projects`);
 
 /** Verbs that start something: with an execution object they run it. */
 export const STARTING_VERBS = set(`start trigger new submit queue enqueue dispatch kick launch
