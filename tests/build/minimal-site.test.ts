@@ -12,13 +12,21 @@ let site: BuildResult;
 const page = (path: string) => readFile(join(site.outDir, path, 'index.html'), 'utf8');
 const exists = (path: string) => access(join(site.outDir, path)).then(() => true, () => false);
 
+function decodeEntities(html: string): string {
+  return html
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, decimal: string) => String.fromCodePoint(Number(decimal)))
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+}
+
 /** The text of a page with tags removed and entities decoded, for content checks. */
 function text(html: string): string {
-  return html
-    .replace(/<script[\s\S]*?<\/script>/g, '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
+  return decodeEntities(html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
+}
+
+/** The exact text of highlighted code: Shiki's spans removed, nothing added. */
+function codeText(html: string): string {
+  return decodeEntities(html.replace(/<[^>]+>/g, ''));
 }
 
 beforeAll(async () => {
@@ -61,7 +69,7 @@ describe('a site built from the minimal fixture', () => {
   it('shows a policy on every tool page that validates and matches its policy.json file', async () => {
     for (const path of ['files/read-file', 'files/delete-file', 'aws-serverless/run-command', 'payments/create-refund']) {
       const html = await page(`tools/${path}`);
-      const shown = text(html.match(/<div class="policy" id="policy-json">([\s\S]*?)<\/pre>/)![1]!);
+      const shown = codeText(html.match(/<div class="policy" id="policy-json">([\s\S]*?)<\/pre>/)![1]!);
       const file = await readFile(join(site.outDir, 'tools', path, 'policy.json'), 'utf8');
       expect(policySchema.safeParse(JSON.parse(file)).success, path).toBe(true);
       expect(JSON.parse(shown), path).toEqual(JSON.parse(file));
@@ -80,7 +88,7 @@ describe('a site built from the minimal fixture', () => {
   it('builds a hub per server with counts, a sortable tool table and one policy', async () => {
     const html = await page('tools/files');
     expect(html).toContain('<table class="sortable">');
-    expect(text(html)).toMatch(/Critical: 1/);
+    expect(text(html)).toMatch(/Critical\s*: 1/);
     const policy = JSON.parse(await readFile(join(site.outDir, 'tools/files/policy.json'), 'utf8'));
     expect(policySchema.safeParse(policy).success).toBe(true);
     expect(text(html)).toContain('test fixture');
