@@ -201,9 +201,11 @@ describe('capture over Streamable HTTP', () => {
           response.writeHead(404).end();
           return;
         }
-        const created = new StreamableHTTPServerTransport({
+        const created: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
           sessionIdGenerator: () => randomUUID(),
-          onsessioninitialized: (id) => transports.set(id, created),
+          onsessioninitialized: (id): void => {
+            transports.set(id, created);
+          },
         });
         created.onclose = () => {
           if (created.sessionId) transports.delete(created.sessionId);
@@ -211,7 +213,7 @@ describe('capture over Streamable HTTP', () => {
         await makeServer().connect(created);
         transport = created;
       }
-      await transport.handleRequest(request, response);
+      await transport!.handleRequest(request, response);
     });
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/mcp`;

@@ -25,7 +25,7 @@ const UPDATED = [
   server('search', [{ name: 'web_search', description: 'Searches the web.' }]),
 ];
 
-const BAD_RECORD = server('bad-server', [readTool, { name: 'run', inputSchema: 'not an object' }]);
+const BAD_RECORD = server('bad-server', [readTool, { name: 'run', inputSchema: 'not an object' as unknown as Record<string, unknown> }]);
 
 let http: Server;
 let base: string;

@@ -156,13 +156,15 @@ export async function captureServer(options: CaptureOptions): Promise<CaptureRes
 
   const controller = new AbortController();
   const deadline = Date.now() + options.timeoutMs;
-  const remaining = (): number => Math.max(1, deadline - Date.now());
+  // The SDK's per-request timeout is a backstop only: the deadline above speaks first.
+  const remaining = (): number => Math.max(1, deadline - Date.now()) + 1000;
   let timer: NodeJS.Timeout | undefined;
   let phase = 'initialize';
   const timedOut = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      controller.abort();
+      // Rejected before the abort, so this message wins over the SDK's own for the same event.
       reject(new CaptureError(`${label}: no answer within ${options.timeoutMs} ms (${phase}; --timeout)`));
+      controller.abort();
     }, options.timeoutMs);
   });
   timedOut.catch(() => {});
