@@ -84,14 +84,22 @@ function decide(evidence: Evidence): Category {
   return top;
 }
 
+/** A category raised over what the definition shows is as sure as the definition, discounted. */
+const RAISED_DISCOUNT = 0.7;
+
 function confidenceOf(
   category: Category,
+  definition: Category,
   evidence: Evidence,
   description: string | undefined,
   contradictions: number,
 ): number {
+  if (category !== definition) {
+    const shown = confidenceOf(definition, definition, evidence, description, 0);
+    return round(Math.max(0.05, shown * RAISED_DISCOUNT - 0.12 * contradictions));
+  }
   if (category === 'Other') {
-    return description && tidy(description).length >= SHORT_DESCRIPTION ? 0.3 : 0.15;
+    return description && tidy(description.slice(0, 200)).length >= SHORT_DESCRIPTION ? 0.3 : 0.15;
   }
   const scores = evidence.scores;
   const total = Object.values(scores).reduce((sum, value) => sum + value, 0);
@@ -227,20 +235,24 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
     evidence.add('name', 'Financial', `name-money:${leading.base}`, MONEY_CONTEXT_WEIGHT, name.slice(0, 120));
   }
 
-  let definition = decide(evidence);
+  const shown = decide(evidence);
   // Saving to a caller-chosen file is a change, however read-like the rest is.
-  if (definition === 'Read' && (facts.outputPath || described.writesFiles)) definition = 'Write';
+  const definition: Category = shown === 'Read' && (facts.outputPath || described.writesFiles) ? 'Write' : shown;
 
   const declared = declaredHints(tool.annotations);
   const contradictions = contradictionsOf(definition, declared, evidence.signals);
   const category = applyHints(definition, declared, evidence);
 
-  const signals = [...evidence.signals].sort((a, b) => b.weight - a.weight).slice(0, MAX_SIGNALS);
+  // Signals a cap left without weight said nothing new.
+  const signals = evidence.signals
+    .filter((signal) => signal.weight > 0)
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, MAX_SIGNALS);
   contextSignals(category, facts, signals);
   return {
     category,
     risk: RISK_OF_CATEGORY[category],
-    confidence: confidenceOf(category, evidence, rawDescription, contradictions.length),
+    confidence: confidenceOf(category, shown, evidence, rawDescription, contradictions.length),
     rationale: buildRationale({
       name,
       category,

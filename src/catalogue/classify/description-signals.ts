@@ -49,7 +49,8 @@ const lower = (match: RegExpExecArray): string => match[1]!.toLowerCase().replac
 /** Maps inflected matches to one key per idea (`deletes`, `deleting` -> `delete`). */
 function stem(map: Record<string, string>): (match: RegExpExecArray) => string {
   return (match) => {
-    const word = match[1]!.toLowerCase();
+    // "will overwrite" is an overwrite.
+    const word = match[1]!.toLowerCase().replace(/^will\s+/, '');
     for (const [prefix, key] of Object.entries(map)) if (word.startsWith(prefix)) return key;
     return word.replace(/\s+/g, '-');
   };
@@ -77,7 +78,7 @@ const PHRASES: readonly Phrase[] = [
     key: stem({
       delet: 'delete', remov: 'remove', destroy: 'destroy', purg: 'purge', eras: 'erase', wip: 'wipe',
       truncat: 'truncate', overwrit: 'overwrite', terminat: 'terminate', kill: 'kill', revok: 'revoke',
-      tear: 'tear-down', uninstall: 'uninstall', drop: 'drop', will: 'will-delete', crud: 'crud',
+      tear: 'tear-down', uninstall: 'uninstall', drop: 'drop', crud: 'crud',
     }),
   },
   {

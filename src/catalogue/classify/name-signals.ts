@@ -45,9 +45,23 @@ export interface ServerRef {
   name?: unknown;
 }
 
-function prefixSet(server: ServerRef | undefined): { has(word: string): boolean } {
-  const own = server ? [...splitName(server.id), ...splitName(server.name)] : [];
-  return { has: (word) => NAMESPACE_PREFIXES.has(word) || own.includes(word) };
+interface WordSet {
+  has(word: string): boolean;
+}
+
+const NO_SERVER: WordSet = NAMESPACE_PREFIXES;
+/** One prefix set per server object: a server's tools are classified with the same one. */
+const serverPrefixes = new WeakMap<object, WordSet>();
+
+function prefixSet(server: ServerRef | undefined): WordSet {
+  if (!server || typeof server !== 'object') return NO_SERVER;
+  let prefixes = serverPrefixes.get(server);
+  if (!prefixes) {
+    const own = new Set([...splitName(server.id), ...splitName(server.name)]);
+    prefixes = { has: (word) => NAMESPACE_PREFIXES.has(word) || own.has(word) };
+    serverPrefixes.set(server, prefixes);
+  }
+  return prefixes;
 }
 
 /**

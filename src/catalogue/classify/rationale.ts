@@ -28,7 +28,7 @@ const GERUND: Record<string, string> = {
   delete: 'deleting', remove: 'removing', destroy: 'destroying', purge: 'purging', erase: 'erasing',
   wipe: 'wiping', truncate: 'truncating', overwrite: 'overwriting', terminate: 'terminating',
   kill: 'killing processes', revoke: 'revoking', 'tear-down': 'tearing down', uninstall: 'uninstalling',
-  drop: 'dropping data stores', 'will-delete': 'deleting', create: 'creating', update: 'updating',
+  drop: 'dropping data stores', create: 'creating', update: 'updating',
   modify: 'modifying', write: 'writing', save: 'saving', send: 'sending', upload: 'uploading',
   insert: 'inserting', append: 'appending', edit: 'editing', store: 'storing', publish: 'publishing',
   rename: 'renaming', move: 'moving', add: 'adding', replace: 'replacing', submit: 'submitting',
@@ -181,6 +181,16 @@ export function buildRationale(input: RationaleInput): string {
     const text = clause(signal, input.facts);
     if (text && !clauses.includes(text)) clauses.push(text);
     if (clauses.length === 2) break;
+  }
+  // Raised by the author's own hints: say so.
+  if (clauses.length === 0) {
+    for (const signal of input.signals) {
+      const text = signal.source === 'annotation' ? clause(signal, input.facts) : undefined;
+      if (text && signal.category !== 'Read') {
+        clauses.push(`${text}, though the rest of its definition describes reading`);
+        break;
+      }
+    }
   }
   const because = clauses.length > 0 ? `: ${clauses.join(', and ')}` : '';
   return `${name} ${WHAT[input.category]}${because}. ${why(input.category, input.facts)}`;

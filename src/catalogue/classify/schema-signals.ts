@@ -45,7 +45,7 @@ export const WEIGHT = {
 
 /** Parameters that pick what a multi-action tool does. */
 const ACTION_PARAM_WORDS: ReadonlySet<string> = new Set([
-  'action', 'actions', 'operation', 'operations', 'op', 'method', 'mode', 'verb', 'subcommand', 'command', 'cmd',
+  'action', 'actions', 'operation', 'operations', 'op', 'verb', 'subcommand', 'command', 'cmd',
 ]);
 
 /** The riskiest verb among an action parameter's enum values. */
