@@ -111,6 +111,15 @@ describe('a site built from the minimal fixture', () => {
     expect(await exists('404.html')).toBe(true);
   });
 
+  it('publishes llms.txt and the server index as JSON', async () => {
+    const llms = await readFile(join(site.outDir, 'llms.txt'), 'utf8');
+    expect(llms).toMatch(/^# MCP Tool Policy Catalogue\n/);
+    expect(llms).toContain('/schema/policy.v1.json');
+    const { servers } = JSON.parse(await readFile(join(site.outDir, 'api/servers.json'), 'utf8'));
+    expect(servers.map((server: { id: string }) => server.id)).toEqual(['aws-serverless', 'files', 'payments']);
+    expect(servers[1]).toMatchObject({ tools: 4, policy: '/tools/files/policy.json' });
+  });
+
   it('loads no inline script or style, so the Content-Security-Policy can forbid them', async () => {
     const html = await page('tools/files/write-file');
     const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].filter(
