@@ -25,7 +25,7 @@ import { buildRationale } from './rationale.ts';
 import { paramsOf } from './schema-params.ts';
 import { paramFacts, schemaSignals, type ParamFacts } from './schema-signals.ts';
 import { asText, scannedPart, tidy } from './text.ts';
-import type { ActionCategory } from './vocabulary.ts';
+import { HARD_DELETES, type ActionCategory } from './vocabulary.ts';
 
 /** Bump when a change to the rules can change a classification. */
 export const ENGINE = 'rules-1';
@@ -235,7 +235,12 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
     evidence.add('name', 'Financial', `name-money:${leading.base}`, MONEY_CONTEXT_WEIGHT, name.slice(0, 120));
   }
 
-  const shown = decide(evidence);
+  let shown = decide(evidence);
+  // Both are Critical; ending a subscription or voiding an invoice is about money first,
+  // deleting a record of it is a deletion.
+  if (shown === 'Destructive' && evidence.scores.Financial >= OVERRIDE_MIN && !(leading && HARD_DELETES.has(leading.base))) {
+    shown = 'Financial';
+  }
   // Saving to a caller-chosen file is a change, however read-like the rest is.
   const definition: Category = shown === 'Read' && (facts.outputPath || described.writesFiles) ? 'Write' : shown;
 

@@ -202,7 +202,7 @@ export function descriptionSignals(text: string, evidence: Evidence): Descriptio
 /** A leading tag in capitals ("INSPECTION:", "DRIFT CHECK:") files the tool; the sentence after it says what it does. */
 const SECTION_TAG = /^\s*[\p{Lu}\d][\p{Lu}\d _-]{0,30}:\s+/u;
 
-const GERUND_LEAD = /\b(?:for|by)\s+$/i;
+const GERUND_LEAD = /\bfor\s+$/i;
 
 /** Between two verbs of an enumeration: "List, create, close, or select". */
 const ENUMERATION_GAP = /^(?:\s*[,/&]\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)$/i;
@@ -231,15 +231,14 @@ function openingVerb(text: string, evidence: Evidence): ReadonlyMap<number, Acti
     ends.push(offset + match.index + match[0].length);
   }
   const opened = new Map<number, ActionCategory>();
-  const hit = leadingVerb(words, { inflected: true, within: OPENING_VERB_WITHIN });
+  // "Clean HTML by removing tags": past the first word, an -ing form describes how or
+  // what, unless it follows "for" ("Tool for retrieving ...").
+  const accept = (word: string, index: number): boolean =>
+    index === 0 || !word.endsWith('ing') || verbOf(word, false) !== undefined ||
+    GERUND_LEAD.test(text.slice(Math.max(0, starts[index]! - 5), starts[index]!));
+  const hit = leadingVerb(words, { inflected: true, within: OPENING_VERB_WITHIN, accept });
   if (!hit) {
     cjkOpeningVerb(text, evidence);
-    return opened;
-  }
-  // "Redact identifying content": past the first word, an -ing form describes a noun,
-  // unless it follows "for" or "by" ("Tool for retrieving ...").
-  const word = words[hit.index]!;
-  if (hit.index > 0 && word !== hit.base && word.endsWith('ing') && !GERUND_LEAD.test(text.slice(Math.max(0, starts[hit.index]! - 6), starts[hit.index]!))) {
     return opened;
   }
   const add = (verb: VerbHit, share: number): void => {

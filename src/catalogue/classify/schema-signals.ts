@@ -39,7 +39,7 @@ export const WEIGHT = {
   paging: 0.4,
   payment: 2.5,
   amountOnly: 0.8,
-  destructiveFlag: 1,
+  destructiveFlag: 0.6,
   action: 3.5,
 } as const;
 

@@ -116,6 +116,8 @@ export interface VerbSearch {
   within?: number;
   /** When only prefix words look like verbs, take them after all (default true). */
   prefixFallback?: boolean;
+  /** Whether the word at this index may be the verb at all. */
+  accept?: (word: string, index: number) => boolean;
 }
 
 /**
@@ -138,7 +140,7 @@ export function leadingVerb(words: readonly string[], options: VerbSearch = {}):
       if (capture) return capture;
     }
     const verb = verbOf(word, options.inflected ?? false);
-    if (!verb) continue;
+    if (!verb || (options.accept && !options.accept(word, i))) continue;
     // `API-post-search`: a POST that searches is a read.
     if (verb.base === 'post' || verb.base === 'put') {
       const next = objectWords(words, i, 1)[0];

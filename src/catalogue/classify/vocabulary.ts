@@ -51,7 +51,7 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     attach detach connect?:0.4 disconnect:0.5 login logout authenticate:0.6 authorize:0.7 grant
     close:0.8 start:0.7 stop:0.8 pause resume restart:0.8 reboot scale resize emulate
     navigate go:0.6 goto click hover:0.7 drag type?:0.6 fill press scroll focus:0.6 record?:0.6
-    select?:0.6 give:0.5 sign:0.7 populate end?:0.6 retract persist inject:0.7 replicate:0.8 rate?:0.6 establish:0.6
+    select?:0.6 give:0.5 sign:0.7 populate end?:0.6 retract persist inject:0.7 replicate:0.8 clean?:0.5 rate?:0.6 establish:0.6
     prepare:0.6
     log?:0.6 track:0.7 note?:0.6 remember store memorize cache?:0.6 index?:0.6 ingest
     annotate highlight compress zip unzip migrate apply:0.8 provision refresh:0.6 renew:0.7
@@ -66,7 +66,7 @@ const VERB_TABLE: Record<ActionCategory, string> = {
   Destructive: `delete remove rm del destroy drop?:0.8 purge erase wipe truncate clear:0.7
     reset:0.7 revoke terminate kill cancel:0.8 uninstall deregister unregister overwrite
     shred evict expire invalidate:0.8 tear?:0.9 rollback:0.8 revert:0.8 flush:0.7 prune cleanup:0.8
-    clean:0.6 discard abort:0.7 shutdown empty:0.7 trash:0.8 nuke teardown obliterate
+    discard abort:0.7 shutdown empty:0.7 trash:0.8 nuke teardown obliterate
     deprovision decommission eliminar borrar`,
   Financial: `pay charge refund purchase? buy sell withdraw deposit trade bid bet donate
     payout invoice? bill?:0.7 remit stake unstake borrow lend repay redeem order?:0.6 pagar`,
@@ -160,6 +160,10 @@ function set(words: string): ReadonlySet<string> {
   return new Set(words.split(/\s+/).filter((word) => word !== ''));
 }
 
+/** Verbs that destroy what they act on, whatever it is: with money nouns they stay Destructive. */
+export const HARD_DELETES = set(`delete remove rm del destroy drop purge erase wipe truncate shred nuke
+  obliterate`);
+
 /** Objects that make `run`/`execute` a read: running a query or a report changes nothing. */
 export const READ_OBJECTS = set(`query queries search searches report reports analysis
   aggregation aggregations check checks audit lookup lookups count stats statistics select
@@ -241,4 +245,4 @@ export const PAYEE_PARAM_WORDS = set(`recipient recipients payee beneficiary to 
   toaddress to_address receiver iban account currency card cardnumber card_number cvc cvv
   paymentmethod payment_method`);
 export const DESTRUCTIVE_FLAG_WORDS = set(`force purge permanent permanently hard cascade
-  overwrite drop delete remove wipe`);
+  overwrite drop delete wipe`);
