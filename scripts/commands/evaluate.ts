@@ -45,6 +45,10 @@ export function formatReport(report: EvaluationReport, withDisagreements: boolea
   lines.push(
     `Agreement, engine Read vs not-Read against readOnlyHint: ${report.agreed}/${report.total} (${percent(report.agreed, report.total)})`,
   );
+  for (const [source, count] of Object.entries(report.bySource) as [keyof EvaluationReport['bySource'], number][]) {
+    const agreed = report.agreedBySource[source];
+    lines.push(`  ${source}: ${agreed}/${count} (${percent(agreed, count)})`);
+  }
   lines.push(`  author read-only, engine not Read: ${report.readOnlyMissed}`);
   lines.push(`  author not read-only, engine Read: ${report.readOnlyExtra}`);
   lines.push(

@@ -89,6 +89,7 @@ describe('catalogue evaluate', () => {
     expect(stdout).toContain('Annotated tools: 7');
     expect(stdout).toContain('against readOnlyHint: 4/7 (57.1%)');
     expect(stdout).toContain('classified Read: 1');
+    expect(stdout).toContain('docker-mcp-registry: 0/2 (0.0%)');
     expect(stdout).toMatch(/read-only\s+2\s+0\s+1\s+0\s+0\s+0/);
     expect(stdout).toContain('Disagreements (3)');
     expect(stdout).toMatch(/docker-mcp-registry\/docker-demo {2}\| {2}get_logs/);

@@ -158,6 +158,59 @@ describe('categories, from real-looking definitions', () => {
   });
 });
 
+describe('more of the rules', () => {
+  it('cancelling a subscription is about money; deleting an invoice is a deletion', () => {
+    expect(classify({ name: 'cancel_subscription', description: 'Cancels a subscription.' }).category).toBe('Financial');
+    expect(classify({ name: 'delete_invoice', description: 'Deletes a draft invoice.' }).category).toBe('Destructive');
+    expect(classify({ name: 'list_invoices', description: 'Lists invoices.' }).category).toBe('Read');
+  });
+
+  it('send moves money only when money is what it sends', () => {
+    expect(classify({ name: 'send_email', description: 'Sends an email.', inputSchema: object({ to: str(), body: str() }) }).category).toBe('Write');
+    expect(classify({ name: 'send_tokens', description: 'Send SOL or USDC from the wallet.' }).category).toBe('Financial');
+    expect(classify({ name: 'git_checkout', description: 'Switches branches.' }).category).toBe('Write');
+  });
+
+  it('a description that lists its actions counts the riskiest', () => {
+    const result = classify({ name: 'packages', description: 'Manage packages. List, install, update, or delete packages.' });
+    expect(labels(result)).toContain('description-list:delete');
+    expect(result.category).toBe('Destructive');
+  });
+
+  it('a paid call is Financial', () => {
+    expect(classify({ name: 'blessing', description: 'Receive a blessing. Costs $0.01 USDC per call.' }).category).toBe('Financial');
+  });
+
+  it('reads descriptions in Chinese by their verbs', () => {
+    expect(classify({ name: 'tool_a', description: '通过卡牌ID获取单张卡牌的详细信息' }).category).toBe('Read');
+    expect(classify({ name: 'tool_b', description: '删除指定的文件' }).category).toBe('Destructive');
+    expect(classify({ name: 'read_query', description: '执行只读SQL查询并返回结果', inputSchema: object({ query: str('SELECT ...') }) }).category).toBe('Read');
+  });
+
+  it('a parameter alone does not overturn a read, but turns a change into a run', () => {
+    const lookup = classify({
+      name: 'get_annotation',
+      description: 'Look up the annotation for a code pattern.',
+      inputSchema: object({ code_snippet: str('The snippet to look up') }),
+    });
+    expect(lookup.category).toBe('Read');
+    const debug = classify({
+      name: 'start_debug_session',
+      description: 'Start a debug session.',
+      inputSchema: object({ command: str('Command line to launch') }),
+    });
+    expect(debug.category).toBe('Execute');
+  });
+
+  it('a rationale says when the author\'s hints raised the category', () => {
+    const result = classify({ name: 'search_pages', description: 'Search pages by title.', annotations: { destructiveHint: true } });
+    expect(result.category).toBe('Write');
+    expect(result.rationale).toMatch(/author declares/);
+    expect(result.confidence).toBeGreaterThan(0.3);
+    expect(result.confidence).toBeLessThan(classify({ name: 'search_pages', description: 'Search pages by title.' }).confidence);
+  });
+});
+
 describe('the leading verb', () => {
   it.each([
     ['delete_branch', 'Destructive'],

@@ -195,6 +195,12 @@ export function descriptionSignals(text: string, evidence: Evidence): Descriptio
       if (phrase.category === 'Financial') facts.money = true;
     }
   }
+  const readOnly = CJK_READ_ONLY.exec(text);
+  if (readOnly) {
+    const end = readOnly.index + readOnly[0].length;
+    evidence.add('description', 'Read', 'phrase:read-only', 2, quoteAround(text, readOnly.index, end), { group: 'phrase', max: PHRASE_CAP });
+    facts.readOnly = true;
+  }
   facts.money ||= MONEY_WORDS.test(text);
   return facts;
 }
@@ -296,7 +302,10 @@ function enumeratedVerbs(text: string, opened: ReadonlyMap<number, ActionCategor
   TOKEN.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = TOKEN.exec(window)) !== null) {
-    const verb = verbOf(match[0].toLowerCase(), true);
+    const word = match[0].toLowerCase();
+    // The gap check between two verbs covers ", or ".
+    if (word === 'and' || word === 'or') continue;
+    const verb = verbOf(word, true);
     const start = match.index;
     const end = start + match[0].length;
     if (verb && (run.length === 0 || ENUMERATION_GAP.test(window.slice(run.at(-1)!.end, start)))) {
@@ -323,20 +332,17 @@ const CJK_VERBS: ReadonlyMap<string, string> = new Map([
 ]);
 const CJK = /[\u3400-\u9fff]/;
 const CJK_READ_ONLY = /只读|不会修改|不修改/;
+const CJK_QUERY = /查询|只读/;
 const CJK_WINDOW = 40;
 
 function cjkOpeningVerb(text: string, evidence: Evidence): void {
   const head = text.slice(0, CJK_WINDOW);
   if (!CJK.test(head)) return;
-  const readOnly = CJK_READ_ONLY.exec(text);
-  if (readOnly) {
-    evidence.add('description', 'Read', 'phrase:read-only', 2, quoteAround(text, readOnly.index, readOnly.index + readOnly[0].length), {
-      group: 'phrase',
-      max: PHRASE_CAP,
-    });
-  }
+
   for (let i = 0; i < head.length - 1; i += 1) {
-    const base = CJK_VERBS.get(head.slice(i, i + 2));
+    let base = CJK_VERBS.get(head.slice(i, i + 2));
+    // 执行查询, 执行只读SQL查询: running a query reads.
+    if ((base === 'execute' || base === 'run') && CJK_QUERY.test(head.slice(i + 2, i + 12))) base = 'query';
     const verb = base === undefined ? undefined : verbOf(base, false);
     if (!verb) continue;
     evidence.add(

@@ -38,6 +38,7 @@ export interface EvaluatedTool {
 export interface EvaluationReport {
   total: number;
   bySource: Record<SourceName, number>;
+  agreedBySource: Record<SourceName, number>;
   agreed: number;
   /** Author read-only tools the engine did not call Read. */
   readOnlyMissed: number;
@@ -58,6 +59,7 @@ export function evaluate(tools: readonly AnnotatedTool[]): EvaluationReport {
   const report: EvaluationReport = {
     total: tools.length,
     bySource: { captures: 0, livemcpbench: 0, 'docker-mcp-registry': 0 },
+    agreedBySource: { captures: 0, livemcpbench: 0, 'docker-mcp-registry': 0 },
     agreed: 0,
     readOnlyMissed: 0,
     readOnlyExtra: 0,
@@ -84,8 +86,10 @@ export function evaluate(tools: readonly AnnotatedTool[]): EvaluationReport {
     };
     report.bySource[source] += 1;
     report.confusion[author][classification.category] += 1;
-    if (agrees) report.agreed += 1;
-    else {
+    if (agrees) {
+      report.agreed += 1;
+      report.agreedBySource[source] += 1;
+    } else {
       report.disagreements.push(evaluated);
       if (author === 'read-only') report.readOnlyMissed += 1;
       else report.readOnlyExtra += 1;
