@@ -46,7 +46,7 @@ export async function writeCatalogueAtomically(
     out.destroy();
     // The file may still be being opened: remove it only once the stream has let go of it,
     // or it would appear after the removal.
-    if (!out.closed) await new Promise((resolve) => out.once('close', resolve));
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
     await rm(temporary, { force: true });
     throw error;
   }
