@@ -92,3 +92,21 @@ describe('hostile and odd definitions never make the engine throw', () => {
     expect(classifyAny({ name: `delete_${'a'.repeat(1_000_000)}` }).category).toBe('Destructive');
   });
 });
+
+describe('speed', () => {
+  it('classifies thousands of varied tools well inside a millisecond each', () => {
+    const verbs = ['get', 'list', 'create', 'update', 'delete', 'run', 'send', 'refund', 'search', 'execute'];
+    const tools = Array.from({ length: 5_000 }, (_, i) => ({
+      name: `${verbs[i % verbs.length]}_thing_${i}`,
+      description: `${verbs[(i * 7) % verbs.length]}s the thing number ${i}. ${'It has a longer explanation. '.repeat(i % 20)}`,
+      inputSchema: { type: 'object', properties: { id: { type: 'string' }, query: { type: 'string' }, amount: { type: 'number' } } },
+      annotations: i % 3 === 0 ? { readOnlyHint: i % 2 === 0 } : undefined,
+    }));
+    classifyTool(tools[0]!);
+    const started = performance.now();
+    for (const tool of tools) classifyTool(tool);
+    // The target is well under 100 µs a tool; the bound leaves room for a loaded machine.
+    const millisecondsPerTool = (performance.now() - started) / tools.length;
+    expect(millisecondsPerTool).toBeLessThan(0.5);
+  });
+});
