@@ -46,20 +46,32 @@ export function createProgress(
 function barProgress(stream: NodeJS.WriteStream): PullProgress {
   let bar: cliProgress.SingleBar | undefined;
   let known = false;
+  let total = 0;
+  let started = 0;
   let last: ProgressCounts = { bytes: 0, servers: 0, tools: 0 };
+  // cli-progress's own ETA prints "NF"/"LL" for rates it cannot compute yet.
+  const eta = (bytes: number): string => {
+    const elapsed = (Date.now() - started) / 1000;
+    if (!known || bytes <= 0 || elapsed < 1) return '…';
+    const seconds = Math.max(0, Math.round((elapsed * (total - bytes)) / bytes));
+    return seconds >= 60 ? `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`;
+  };
   const payload = (counts: ProgressCounts) => ({
     received: formatBytes(counts.bytes),
     servers: formatCount(counts.servers),
     tools: formatCount(counts.tools),
+    left: eta(counts.bytes),
   });
   return {
     start(totalBytes) {
       known = totalBytes !== undefined && totalBytes > 0;
+      total = totalBytes ?? 0;
+      started = Date.now();
       bar = new cliProgress.SingleBar(
         {
           stream,
           format: known
-            ? `pull [{bar}] {percentage}% | {received} of {size} | {servers} servers, {tools} tools | {eta_formatted} left`
+            ? `pull [{bar}] {percentage}% | {received} of {size} | {servers} servers, {tools} tools | {left} left`
             : `pull {received} | {servers} servers, {tools} tools | {duration_formatted}`,
           hideCursor: true,
           clearOnComplete: true,
