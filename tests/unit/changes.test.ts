@@ -7,11 +7,13 @@ import {
   changeLogLine,
   diffCatalogues,
   fingerprintIndex,
+  indexServer,
   loadChangeLog,
   readFingerprintIndex,
   toolKey,
   type ServerTools,
 } from '../../src/catalogue/changes/index.ts';
+import { readCatalogueFile } from '../../src/catalogue/catalogue-reader.ts';
 import { toolFingerprint } from '../../src/catalogue/fingerprint.ts';
 
 const read = { name: 'read_file', description: 'Reads a file.', inputSchema: { type: 'object', properties: { path: { type: 'string' } } } };
@@ -138,6 +140,24 @@ describe('the change log', () => {
     const log = await loadChangeLog(path, { onInvalid: 'skip', warn: (m) => warnings.push(m) });
     expect(log.pulls()).toHaveLength(1);
     expect(warnings).toHaveLength(1);
+  });
+
+  it('indexes the bundled catalogue exactly as validated records would', async () => {
+    const path = 'content/catalogue/catalogue.ndjson';
+    const validated = new Map<string, string>();
+    for await (const { server } of readCatalogueFile(path, { onInvalid: 'skip' })) indexServer(validated, server);
+    const fast = await readFingerprintIndex(path);
+    expect(fast.size).toBe(validated.size);
+    expect(fast).toEqual(validated);
+  });
+
+  it('fills in the default inputSchema of a tool that has none, as the schema does', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'changes-'));
+    const path = join(dir, 'catalogue.ndjson');
+    const header = { format: 'mcp-tool-catalogue', version: '1' };
+    const record = { id: 'bare', name: 'Bare', provenance: [{ source: 't', retrieved: '2026-11-01' }], tools: [{ name: 'ping' }] };
+    await writeFile(path, `${JSON.stringify(header)}\n${JSON.stringify(record)}\n`);
+    expect(await readFingerprintIndex(path)).toEqual(fingerprintIndex([{ id: 'bare', tools: [{ name: 'ping', inputSchema: { type: 'object' } }] }]));
   });
 
   it('reads a fingerprint index from a catalogue file, whatever its name', async () => {
