@@ -151,6 +151,20 @@ describe('the change log', () => {
     expect(fast).toEqual(validated);
   });
 
+  it('keeps U+2028 and U+2029 inside names and descriptions (JSON.stringify leaves them raw)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'changes-'));
+    const odd = { name: 'line\u2028break', description: 'para\u2029graph', inputSchema: { type: 'object' } };
+    const servers: ServerTools[] = [{ id: 'odd', tools: [odd] }];
+    const catalogue = join(dir, 'catalogue.ndjson');
+    const record = { id: 'odd', name: 'Odd', provenance: [{ source: 't', retrieved: '2026-11-01' }], tools: [odd] };
+    await writeFile(catalogue, `${JSON.stringify({ format: 'mcp-tool-catalogue', version: '1' })}\n${JSON.stringify(record)}\n`);
+    expect(await readFingerprintIndex(catalogue)).toEqual(fingerprintIndex(servers));
+
+    const path = await logOf([[...changeLogLine({ date: '2026-11-01T00:00:00.000Z', source: 's' }, diffCatalogues([], servers))].join('')]);
+    const log = await loadChangeLog(path);
+    expect(log.lastChange('odd', 'line\u2028break')).toMatchObject({ kind: 'added' });
+  });
+
   it('fills in the default inputSchema of a tool that has none, as the schema does', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'changes-'));
     const path = join(dir, 'catalogue.ndjson');

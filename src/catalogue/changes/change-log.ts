@@ -9,10 +9,10 @@
  * Within a line, changed tools come first, then added, then removed ones.
  */
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { FINGERPRINT_FIELDS, type FingerprintField } from '../fingerprint.ts';
 import type { CatalogueDiff, ChangeKind, DiffCounts, ToolChange } from './diff.ts';
+import { ndjsonLines } from './ndjson-lines.ts';
 
 const fingerprintSchema = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -214,7 +214,7 @@ export async function loadChangeLog(path: string, options: LoadChangeLogOptions 
   const pulls: PullRecord[] = [];
   const entriesByPull: ChangeEntry[][] = [];
   const input = createReadStream(path);
-  const lines = createInterface({ input, crlfDelay: Infinity });
+  const lines = ndjsonLines(input);
   let lineNumber = 0;
   try {
     for await (const line of lines) {

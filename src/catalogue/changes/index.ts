@@ -3,11 +3,11 @@
  * reads. Node-only (reads files).
  */
 import { access } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { readCatalogueStream } from '../catalogue-reader.ts';
 import { CatalogueError, describeLocation } from '../errors.ts';
 import { openCatalogueFile } from '../pull/format.ts';
 import { indexServer, type FingerprintIndex, type ServerTools } from './diff.ts';
+import { ndjsonLines } from './ndjson-lines.ts';
 
 export {
   ChangeDetector,
@@ -75,7 +75,7 @@ export async function readFingerprintIndex(
     return index;
   }
 
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  const lines = ndjsonLines(stream);
   let lineNumber = 0;
   let sawHeader = false;
   for await (const line of lines) {
