@@ -14,6 +14,9 @@ import { FINGERPRINT_FIELDS, type FingerprintField } from '../fingerprint.ts';
 import type { CatalogueDiff, ChangeKind, DiffCounts, ToolChange } from './diff.ts';
 import { ndjsonLines } from './ndjson-lines.ts';
 
+/** The change log's file name, beside the catalogue. */
+export const CHANGE_LOG_NAME = 'changes.ndjson';
+
 const fingerprintSchema = z.string().regex(/^[0-9a-f]{64}$/);
 
 const storedChangeSchema = z.object({

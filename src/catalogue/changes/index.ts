@@ -25,6 +25,7 @@ export {
   type ToolChange,
 } from './diff.ts';
 export {
+  CHANGE_LOG_NAME,
   ChangeLog,
   changeLogLine,
   loadChangeLog,

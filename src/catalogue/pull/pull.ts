@@ -14,7 +14,7 @@ import type { CatalogueHeader } from '../schema/catalogue.ts';
 import type { Server } from '../schema/server.ts';
 import { ensureClassified } from '../classify/ensure-classified.ts';
 import { ChangeDetector, type DiffCounts } from '../changes/diff.ts';
-import { changeLogLine } from '../changes/change-log.ts';
+import { CHANGE_LOG_NAME, changeLogLine } from '../changes/change-log.ts';
 import { readFingerprintIndex } from '../changes/index.ts';
 import { commit, discard, stageFile, stagingPath, syncFile } from './atomic.ts';
 import { lockFolder } from './lock.ts';
@@ -22,8 +22,8 @@ import type { PullProgress } from './progress.ts';
 import { openSource, sourceLabel } from './source.ts';
 import { PULL_STATE_NAME, readPullState, serializePullState, validatorsFor } from './state.ts';
 
-/** The change log's file name, beside the catalogue. */
-export const CHANGE_LOG_NAME = 'changes.ndjson';
+// Re-exported for callers that already import it from here; it lives with the change log.
+export { CHANGE_LOG_NAME };
 
 export interface PullOptions {
   /** An http(s) URL, a `file:` URL or a path. */
