@@ -1,13 +1,22 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects, by scenario: `unit` (the domain, fast), `build` (builds fixture
- * catalogues with Astro and checks the output), `e2e` (headless Chromium on a built site).
+ * Four projects, by scenario: `unit` (the domain, fast), `pipeline` (pull and capture
+ * against real HTTP and MCP servers on 127.0.0.1), `build` (builds fixture catalogues with
+ * Astro and checks the output), `e2e` (headless Chromium on a built site).
  */
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'pipeline',
+          include: ['tests/pipeline/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
       {
         test: {
           name: 'build',

@@ -5,8 +5,7 @@
  */
 import { dirname, join } from 'node:path';
 import { loadSiteConfig, type SiteConfig } from '../config/site-config.ts';
-import { loadChangeLog, type ChangeLog } from '../catalogue/changes/change-log.ts';
-import { CHANGE_LOG_NAME } from '../catalogue/pull/pull.ts';
+import { CHANGE_LOG_NAME, loadChangeLog, type ChangeLog } from '../catalogue/changes/change-log.ts';
 import { loadSiteCatalogue } from './load-site-catalogue.ts';
 import { buildSiteIndex, type ClassifiedServer, type SiteIndex } from './site-index.ts';
 
