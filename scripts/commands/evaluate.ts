@@ -52,6 +52,9 @@ export function formatReport(report: EvaluationReport, withDisagreements: boolea
   lines.push(`  author read-only, engine not Read: ${report.readOnlyMissed}`);
   lines.push(`  author not read-only, engine Read: ${report.readOnlyExtra}`);
   lines.push(
+    `Secondary figure, not the headline: agreement on the tools whose authors set readOnlyHint to true or false explicitly: ${report.agreedExplicit}/${report.explicit} (${percent(report.agreedExplicit, report.explicit)})`,
+  );
+  lines.push(
     `Author-destructive (destructiveHint: true explicitly, readOnlyHint not true): ${report.authorDestructive}; classified Read: ${report.destructiveAsRead.length}`,
   );
   for (const tool of report.destructiveAsRead) lines.push(`  ${describe(tool)}`);

@@ -46,6 +46,9 @@ describe('the evaluation', () => {
     // engine Read), run_job (author read-only, engine Execute).
     expect(report.disagreements.map((tool) => tool.name)).toEqual(['search_items', 'get_logs', 'run_job']);
     expect(report.agreed).toBe(4);
+    // The secondary figure: get_logs has no readOnlyHint, search_items none either.
+    expect(report.explicit).toBe(5);
+    expect(report.agreedExplicit).toBe(4);
     expect(report.agreedBySource).toEqual({ captures: 2, livemcpbench: 2, 'docker-mcp-registry': 0 });
     expect(report.readOnlyMissed).toBe(1);
     expect(report.readOnlyExtra).toBe(2);

@@ -124,6 +124,19 @@ describe('categories, from real-looking definitions', () => {
     expect(readOnlySql.category).toBe('Read');
   });
 
+  it('an optional file to save a read into makes it a write: a file where the caller says modifies the environment', () => {
+    const result = classify({
+      name: 'get_build_log',
+      description: 'Returns the log of a build.',
+      inputSchema: object({
+        buildId: str('The build to read.'),
+        filename: str('File name to save the log to. Relative names are resolved against the project root. If omitted, the log is returned as text.'),
+      }),
+    });
+    expect(result.category).toBe('Write');
+    expect(labels(result)).toContain('param:filename');
+  });
+
   it('an output path on a read makes it a write', () => {
     const result = classify({
       name: 'take_screenshot',
@@ -222,7 +235,7 @@ describe('the leading verb', () => {
     ['mcp_list_buckets', 'Read'],
     ['github_create_issue', 'Write'],
     ['API-get-user', 'Read'],
-    ['API-post-search', 'Read'],
+    ['API-post-search', 'Write'],
     ['run_tests', 'Execute'],
     ['run_query', 'Read'],
     ['drop_table', 'Destructive'],
@@ -253,6 +266,42 @@ describe('the leading verb', () => {
     const result = classify({ name: 'tool_17', title: 'Delete repository' });
     expect(result.category).toBe('Destructive');
     expect(labels(result)).toContain('title-verb:delete');
+  });
+});
+
+describe('names that encode an HTTP method', () => {
+  it('a POST stays a change even when its path says "query": the method sets a floor', () => {
+    const result = classify({
+      name: 'API-post-query-invoices',
+      description: 'Billing | Query invoices by customer and date range',
+      inputSchema: object({ filter: { type: 'object' }, page_size: { type: 'integer' } }),
+    });
+    expect(result.category).toBe('Write');
+    expect(labels(result)[0]).toBe('http-method:post');
+    expect(result.rationale).toMatch(/HTTP POST/);
+  });
+
+  it.each([
+    // An HTTP word just before the method.
+    ['rest_post_lookup', 'Look up a contact by e-mail address.', 'Write'],
+    ['http_put_preview', 'Preview how the rendered page will look.', 'Write'],
+    // The method in capitals, as HTTP writes it.
+    ['POST_documents_find', 'Find documents matching a filter.', 'Write'],
+    ['api_v3_PATCH_report', 'Show the quarterly report.', 'Write'],
+    // DELETE destroys: ending a session is not a read, whatever the path says.
+    ['rest_DELETE_session', 'Show the current session.', 'Destructive'],
+  ])('%s is %s', (name, description, category) => {
+    expect(classify({ name, description }).category).toBe(category);
+  });
+
+  it('GET reads, and "post" as a plain verb or a noun is no method', () => {
+    expect(classify({ name: 'API-get-search', description: 'Search pages by title' }).category).toBe('Read');
+    const message = classify({ name: 'post_message', description: 'Posts a message to a channel.' });
+    expect(message.category).toBe('Write');
+    expect(labels(message)).toContain('leading-verb:post');
+    expect(labels(message)).not.toContain('http-method:post');
+    expect(classify({ name: 'get_post', description: 'Get a blog post by its slug.' }).category).toBe('Read');
+    expect(classify({ name: 'search_posts', description: 'Search forum posts.' }).category).toBe('Read');
   });
 });
 

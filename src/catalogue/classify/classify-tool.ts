@@ -28,7 +28,7 @@ import { asText, scannedPart, tidy } from './text.ts';
 import { HARD_DELETES, type ActionCategory } from './vocabulary.ts';
 
 /** Bump when a change to the rules can change a classification. */
-export const ENGINE = 'rules-1';
+export const ENGINE = 'rules-2';
 
 /** What the engine reads of a tool: an MCP `Tool`, or any object shaped like one. */
 export interface ClassifiableTool {
@@ -126,6 +126,8 @@ function shownBy(signal: Signal | undefined): string {
   const [kind, value = ''] = signal.label.split(/:(.*)/s);
   const word = value.replace(/-/g, ' ').slice(0, 40);
   switch (kind) {
+    case 'http-method':
+      return `its name (HTTP ${word.toUpperCase()})`;
     case 'leading-verb':
     case 'name-compound':
     case 'name-verb':
@@ -241,7 +243,16 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   if (shown === 'Destructive' && evidence.scores.Financial >= OVERRIDE_MIN && !(leading && HARD_DELETES.has(leading.base))) {
     shown = 'Financial';
   }
-  // Saving to a caller-chosen file is a change, however read-like the rest is.
+  // An endpoint named after an unsafe HTTP method may change state whatever its path
+  // suggests (a POST that searches may also save the search): DELETE destroys, the others
+  // change. The method sets a floor; the rest of the definition can only raise it.
+  const method = nameFacts.unsafeMethod;
+  if (method === 'delete' ? shown !== 'Destructive' && shown !== 'Financial' : method && (shown === 'Read' || shown === 'Other')) {
+    shown = method === 'delete' ? 'Destructive' : 'Write';
+  }
+  // Saving to a caller-chosen file is a change, however read-like the rest is: the MCP spec's
+  // read-only means "does not modify its environment", and a file written where the caller
+  // says (possibly over an existing one) modifies it.
   const definition: Category = shown === 'Read' && (facts.outputPath || described.writesFiles) ? 'Write' : shown;
 
   const declared = declaredHints(tool.annotations);

@@ -9,7 +9,8 @@
  * - `other-writes`: everything else. A tool whose annotations omit `readOnlyHint` (or
  *   send null) is not read-only: that is the MCP default.
  * Agreement is Read against not-Read: the engine says Read exactly when the author says
- * read-only.
+ * read-only. A second figure counts only the tools whose authors sent readOnlyHint as
+ * true or false; it never replaces the first.
  */
 import { CATEGORIES, type Category, type Classification } from '../schema/classification.ts';
 import { classifyTool } from './classify-tool.ts';
@@ -40,6 +41,12 @@ export interface EvaluationReport {
   bySource: Record<SourceName, number>;
   agreedBySource: Record<SourceName, number>;
   agreed: number;
+  /**
+   * A secondary figure, never the headline: tools whose authors sent readOnlyHint as a
+   * boolean, so their label is a statement rather than the spec's default.
+   */
+  explicit: number;
+  agreedExplicit: number;
   /** Author read-only tools the engine did not call Read. */
   readOnlyMissed: number;
   /** Tools the author did not mark read-only that the engine called Read. */
@@ -61,6 +68,8 @@ export function evaluate(tools: readonly AnnotatedTool[]): EvaluationReport {
     bySource: { captures: 0, livemcpbench: 0, 'docker-mcp-registry': 0 },
     agreedBySource: { captures: 0, livemcpbench: 0, 'docker-mcp-registry': 0 },
     agreed: 0,
+    explicit: 0,
+    agreedExplicit: 0,
     readOnlyMissed: 0,
     readOnlyExtra: 0,
     authorDestructive: 0,
@@ -86,6 +95,11 @@ export function evaluate(tools: readonly AnnotatedTool[]): EvaluationReport {
     };
     report.bySource[source] += 1;
     report.confusion[author][classification.category] += 1;
+    const explicit = typeof annotations.readOnlyHint === 'boolean';
+    if (explicit) {
+      report.explicit += 1;
+      if (agrees) report.agreedExplicit += 1;
+    }
     if (agrees) {
       report.agreed += 1;
       report.agreedBySource[source] += 1;

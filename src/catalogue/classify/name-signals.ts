@@ -34,6 +34,56 @@ export interface NameFacts {
   leading: VerbHit | undefined;
   /** A money noun in the name (`refund`, `payment`, `order`), if any. */
   moneyNoun: string | undefined;
+  /** The HTTP method the name encodes when it is one that may change state (`API-post-search`). */
+  unsafeMethod: UnsafeMethod | undefined;
+}
+
+export type UnsafeMethod = 'post' | 'put' | 'patch' | 'delete';
+
+/**
+ * HTTP methods that are not "safe" in HTTP's own terms (RFC 9110, 9.2.1): a client that
+ * sends them asks for, or at least allows, a change of state on the server.
+ */
+const UNSAFE_METHODS: ReadonlySet<string> = new Set<UnsafeMethod>(['post', 'put', 'patch', 'delete']);
+/** Words that, just before a method, say the name is an HTTP call (`API-post-search`, `http_put_object`). */
+const HTTP_CONTEXT: ReadonlySet<string> = new Set(['api', 'http', 'https', 'rest', 'request', 'req', 'endpoint']);
+/** A method written in capitals, as HTTP writes it (`POST_search`, `api_PUT_item`), in a name that is not all capitals. */
+const CAPITAL_METHOD = /(?:^|[^A-Z])(POST|PUT|PATCH|DELETE)(?![A-Z])/;
+
+/** How far into a name the method is looked for: past a prefix or two (`api_v3_patch_x`). */
+const METHOD_WITHIN = 4;
+
+interface MethodHit {
+  method: UnsafeMethod;
+  index: number;
+  /** The operation after the method reads (`post-search`): it says nothing about money. */
+  reads: boolean;
+}
+
+/**
+ * The unsafe HTTP method a name encodes: generated OpenAPI tools are named after their
+ * method and path (`API-post-search`, `rest_put_settings`). The method word must come
+ * first, after prefixes only, and either follow an HTTP word, be followed by a verb that
+ * reads (`post-search`: the method, then the operation; `post_update` is a plain verb and
+ * a noun), or be written in capitals.
+ */
+function unsafeMethodOf(name: string, words: readonly string[], skip: WordSet): MethodHit | undefined {
+  const within = Math.min(words.length - 1, METHOD_WITHIN);
+  for (let index = 0; index < within; index += 1) {
+    const word = words[index]!;
+    if (UNSAFE_METHODS.has(word)) {
+      const before = index > 0 ? words[index - 1]! : undefined;
+      const nextVerb = verbOf(words[index + 1]!, false);
+      const reads = nextVerb !== undefined && !nextVerb.ambiguous && nextVerb.category === 'Read';
+      const encoded =
+        (before !== undefined && HTTP_CONTEXT.has(before)) ||
+        reads ||
+        (name !== name.toUpperCase() && CAPITAL_METHOD.exec(name)?.[1]?.toLowerCase() === word);
+      return encoded ? { method: word as UnsafeMethod, index, reads } : undefined;
+    }
+    if (!skip.has(word) && !HTTP_CONTEXT.has(word)) return undefined;
+  }
+  return undefined;
 }
 
 const RISKY: ReadonlySet<ActionCategory> = new Set(['Execute', 'Destructive', 'Financial']);
@@ -97,12 +147,25 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
   const words = splitName(name);
   const quote = quoteStart(name);
   const skip = prefixSet(server);
-  let leading = leadingVerb(words, { skip, within: 6, prefixFallback: false });
+  const method = unsafeMethodOf(name, words, skip);
+  let leading: VerbHit | undefined = method
+    ? {
+        base: method.method,
+        category: method.method === 'delete' ? 'Destructive' : 'Write',
+        strength: 1,
+        label: method.method,
+        index: method.index,
+        ambiguous: false,
+      }
+    : leadingVerb(words, { skip, within: 6, prefixFallback: false });
   // `order_status`, `process_list`: an ambiguous word just before a closing data noun is a
   // noun too (`select_kube_context` keeps its verb).
   if (leading?.ambiguous && leading.index === words.length - 2 && READ_NOUNS.has(words.at(-1)!)) leading = undefined;
 
-  if (leading) {
+  if (method) {
+    // The method is what the endpoint's own author declared; it says all a verb would.
+    evidence.add('name', leading!.category, `http-method:${method.method}`, WEIGHT.leadingVerb, quote);
+  } else if (leading) {
     evidence.add('name', leading.category, `leading-verb:${leading.label}`, WEIGHT.leadingVerb * leading.strength, quote);
   } else {
     const content = words.filter((word) => !STOP_WORDS.has(word) && !skip.has(word));
@@ -155,7 +218,8 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
     }
     if (!moneyNoun && MONEY_NOUNS_WEAK.has(word)) moneyNoun = word;
   }
-  if (moneyNoun && leading && leading.category !== 'Read' && leading.category !== 'Financial') {
+  // `API-post-query-invoices` queries invoices, over a POST: the method is no money verb.
+  if (moneyNoun && leading && leading.category !== 'Read' && leading.category !== 'Financial' && !method?.reads) {
     evidence.add(
       'name',
       'Financial',
@@ -164,7 +228,7 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
       quote,
     );
   }
-  return { words, leading, moneyNoun };
+  return { words, leading, moneyNoun, unsafeMethod: method?.method };
 }
 
 /** The title's leading verb (`Delete Branch`), a lighter echo of the name. */

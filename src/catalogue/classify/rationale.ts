@@ -70,6 +70,8 @@ function clause(signal: Signal, facts: ParamFacts): string | undefined {
       return `its name leads with "${verbWords(value)}"`;
     case 'name-compound':
       return `its name is built on "${value}"`;
+    case 'http-method':
+      return `its name says it is an HTTP ${value.toUpperCase()}, a method that may change state on the server`;
     case 'name-verb':
       return `its name includes "${value}"`;
     case 'name-noun':

@@ -141,14 +141,6 @@ export function leadingVerb(words: readonly string[], options: VerbSearch = {}):
     }
     const verb = verbOf(word, options.inflected ?? false);
     if (!verb || (options.accept && !options.accept(word, i))) continue;
-    // `API-post-search`: a POST that searches is a read.
-    if (verb.base === 'post' || verb.base === 'put') {
-      const next = objectWords(words, i, 1)[0];
-      const nextVerb = next === undefined ? undefined : verbOf(next, false);
-      if (nextVerb && nextVerb.category === 'Read' && !nextVerb.ambiguous) {
-        return refine(nextVerb, words, words.indexOf(next!, i + 1));
-      }
-    }
     if (!verb.ambiguous) return refine(verb, words, i);
     // After other words, an ambiguous word is a noun (`champion_item_build`, `play_style`).
     if (!atFront) continue;
