@@ -5,10 +5,10 @@
  * same for every server hub's policy. Claims are checked on the policy as a user copies
  * it (JSON text parsed again), not on the object in memory.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogueFile } from '../../src/catalogue/catalogue-reader.ts';
+import { classifyTool } from '../../src/catalogue/classify/classify-tool.ts';
 import { checkClaims, describeClaim, type PolicyClaim } from '../../src/catalogue/policy/claims.ts';
 import { recommendServerPolicy, recommendToolPolicy } from '../../src/catalogue/policy/recommend-policy.ts';
 import { policySchema, type Policy } from '../../src/catalogue/policy/schema.ts';
@@ -18,8 +18,6 @@ import type { Server } from '../../src/catalogue/schema/server.ts';
 import type { Tool } from '../../src/catalogue/schema/tool.ts';
 
 const CATALOGUE = fileURLToPath(new URL('../../content/catalogue/catalogue.ndjson', import.meta.url));
-const CLASSIFIER = fileURLToPath(new URL('../../src/catalogue/classify/classify-tool.ts', import.meta.url));
-const hasCatalogue = existsSync(CATALOGUE);
 
 /** Failures listed in a report; the count covers them all. */
 const LISTED_FAILURES = 40;
@@ -98,20 +96,13 @@ function syntheticClassification(category: Category): Classification {
   };
 }
 
-describe.skipIf(!hasCatalogue)('claims of every page of the bundled catalogue', () => {
+describe('claims of every page of the bundled catalogue', () => {
   const servers: Server[] = [];
   let skipped = 0;
-  let classifyTool: ((tool: Tool, server?: Server) => Classification) | undefined;
 
   beforeAll(async () => {
     for await (const { server } of readCatalogueFile(CATALOGUE, { onInvalid: 'skip', warn: () => (skipped += 1) })) {
       servers.push(server);
-    }
-    if (existsSync(CLASSIFIER)) {
-      const module = (await import(/* @vite-ignore */ pathToFileURL(CLASSIFIER).href)) as {
-        classifyTool: (tool: Tool, server?: Server) => Classification;
-      };
-      classifyTool = module.classifyTool;
     }
   }, 60_000);
 
@@ -120,16 +111,11 @@ describe.skipIf(!hasCatalogue)('claims of every page of the bundled catalogue', 
     expect(servers.length).toBeGreaterThan(0);
   });
 
-  it('every tool as classified: policies validate and every summary, FAQ and hub claim holds', (context) => {
-    const unclassified = servers.some((server) => server.tools.some((tool) => !tool.classification));
-    if (unclassified && !classifyTool) {
-      context.skip('src/catalogue/classify/classify-tool.ts does not exist yet; the every-category test below covers the schemas meanwhile');
-      return;
-    }
+  it('every tool as classified: policies validate and every summary, FAQ and hub claim holds', () => {
     const tally = newTally();
     const started = performance.now();
     for (const server of servers) {
-      proveServer(tally, server, (tool) => tool.classification ?? classifyTool!(tool, server));
+      proveServer(tally, server, (tool) => tool.classification ?? classifyTool(tool, server));
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.info(`catalogue claims: ${tally.tools} tools, ${tally.policies} policies, ${tally.claims} claims in ${seconds} s`);
@@ -148,8 +134,4 @@ describe.skipIf(!hasCatalogue)('claims of every page of the bundled catalogue', 
     console.info(`catalogue claims, every category: ${tally.tools} tool recommendations, ${tally.policies} policies, ${tally.claims} claims in ${seconds} s`);
     expect(tally.failures, report(tally)).toEqual([]);
   }, 60_000);
-});
-
-describe.skipIf(hasCatalogue)('claims of the bundled catalogue', () => {
-  it.skip('content/catalogue/catalogue.ndjson does not exist: nothing to prove yet', () => {});
 });
