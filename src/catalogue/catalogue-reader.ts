@@ -175,8 +175,10 @@ async function* jsonValues(input: Readable, options: ReadOptions): AsyncGenerato
     }
   } catch (error) {
     if (error instanceof CatalogueError) throw error;
+    // A system error (ENOENT, ECONNRESET, ...) is the input failing, not the JSON.
+    const cause = (error as NodeJS.ErrnoException).code ? 'could not read the catalogue' : 'invalid JSON';
     throw new CatalogueError(
-      `${options.source}: invalid JSON after ${index} record(s) (${(error as Error).message})`,
+      `${options.source}: ${cause} after ${index} record(s) (${(error as Error).message})`,
       { source: options.source, index },
     );
   }

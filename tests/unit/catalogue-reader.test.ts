@@ -99,3 +99,10 @@ describe('the catalogue reader', () => {
     expect(formatOfName('a.json')).toBe('json');
   });
 });
+
+describe('read failures', () => {
+  it('tell a failing input from invalid JSON', async () => {
+    const records = readCatalogueFile('/nonexistent/catalogue.json', {});
+    await expect(records.next()).rejects.toThrow(/^\/nonexistent\/catalogue\.json: could not read the catalogue after 0 record\(s\) \(ENOENT/);
+  });
+});
