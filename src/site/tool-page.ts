@@ -11,6 +11,7 @@ import { recommendToolPolicy } from '../catalogue/policy/recommend-policy.ts';
 import { buildToolFaq, type FaqEntry } from '../catalogue/prose/faq.ts';
 import { enforcementSteps, policyFileName } from '../catalogue/prose/enforcement.ts';
 import { slugify } from '../catalogue/slug.ts';
+import { findSuspiciousText, type SuspiciousText } from '../catalogue/poisoning/find-suspicious-text.ts';
 import { annotationRows, type AnnotationRow } from './annotations.ts';
 import { parameterRows, type ParameterRow } from './parameters.ts';
 import type { SiteData } from './site-data.ts';
@@ -42,6 +43,8 @@ export interface ToolPageModel {
   gatewayUrl: string;
   sameServerSameCategory: ToolEntry[];
   sameNameElsewhere: ToolEntry[];
+  /** Text in the definition that reads like instructions to a model, or hides characters. */
+  suspiciousText: SuspiciousText[];
   /** When the definition last appeared or changed in a pull, if the change log saw it. */
   lastChange?: LastChange;
   /** Parameter names, lower-cased, for matching attack patterns. */
@@ -91,6 +94,7 @@ export function toolPageModel(data: SiteData, entry: ToolEntry): ToolPageModel {
       .filter((other) => other.serverId !== server.id && other.name === tool.name)
       .slice(0, SAME_NAME_LIMIT),
     parameterNames: parameters.map((row) => row.name.toLowerCase()),
+    suspiciousText: findSuspiciousText(tool),
     ...(lastChange ? { lastChange } : {}),
   };
 }
