@@ -5,11 +5,11 @@
  */
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { parser } from 'stream-json';
 import type { Token } from 'stream-json/parser.js';
 import Assembler from 'stream-json/assembler.js';
 import { CatalogueError, type RecordLocation } from './errors.ts';
+import { ndjsonLines } from './ndjson-lines.ts';
 import { parseHeader, parseJsonLine, parseServerRecord } from './parse-record.ts';
 import type { CatalogueHeader } from './schema/catalogue.ts';
 import type { Server } from './schema/server.ts';
@@ -60,29 +60,6 @@ export async function* readCatalogueStream(
 interface RawRecord {
   value: unknown;
   location: RecordLocation;
-}
-
-/**
- * NDJSON lines: split at "\n" only, a "\r" before it dropped. Not node:readline, which
- * also splits at U+2028 and U+2029: JSON.stringify leaves those raw inside strings, so
- * readline would cut a valid record in two.
- */
-async function* ndjsonLines(input: Readable): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
-  let pending = '';
-  const line = (text: string): string => (text.endsWith('\r') ? text.slice(0, -1) : text);
-  for await (const chunk of input as AsyncIterable<string | Uint8Array>) {
-    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
-    let start = 0;
-    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      yield line(pending + text.slice(start, end));
-      pending = '';
-      start = end + 1;
-    }
-    pending += text.slice(start);
-  }
-  pending += decoder.end();
-  if (pending !== '') yield line(pending);
 }
 
 async function* ndjsonValues(input: Readable, options: ReadOptions): AsyncGenerator<RawRecord> {

@@ -15,6 +15,7 @@ import { parseServerRecord } from '../parse-record.ts';
 import { SERVER_ID_PATTERN, type Server, type ServerInput, type ServerPackage } from '../schema/server.ts';
 import { slugify } from '../slug.ts';
 import { printable, redactUrl } from '../pull/http-source.ts';
+import { processAlive } from '../process-alive.ts';
 
 export type CaptureTarget =
   | {
@@ -96,15 +97,6 @@ const looseToolsPage = z
     nextCursor: z.string().optional(),
   })
   .loose();
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** A server id from the server's own name, or undefined when none can be made. */
 export function idFromName(name: string): string | undefined {
@@ -236,7 +228,7 @@ export async function captureServer(options: CaptureOptions): Promise<CaptureRes
     clearTimeout(timer);
     controller.abort();
     // An unresponsive server gets no grace period: it would only delay the exit.
-    if (failed && pid !== undefined && alive(pid)) {
+    if (failed && pid !== undefined && processAlive(pid)) {
       try {
         process.kill(pid, 'SIGTERM');
       } catch {
@@ -249,7 +241,7 @@ export async function captureServer(options: CaptureOptions): Promise<CaptureRes
       await Promise.race([terminate, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
     }
     await client.close().catch(() => {});
-    if (pid !== undefined && alive(pid)) {
+    if (pid !== undefined && processAlive(pid)) {
       try {
         process.kill(pid, 'SIGKILL');
       } catch {

@@ -12,7 +12,7 @@ import { createReadStream } from 'node:fs';
 import { z } from 'zod';
 import { FINGERPRINT_FIELDS, type FingerprintField } from '../fingerprint.ts';
 import type { CatalogueDiff, ChangeKind, DiffCounts, ToolChange } from './diff.ts';
-import { ndjsonLines } from './ndjson-lines.ts';
+import { ndjsonLines } from '../ndjson-lines.ts';
 
 /** The change log's file name, beside the catalogue. */
 export const CHANGE_LOG_NAME = 'changes.ndjson';

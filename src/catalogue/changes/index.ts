@@ -7,7 +7,7 @@ import { readCatalogueStream } from '../catalogue-reader.ts';
 import { CatalogueError, describeLocation } from '../errors.ts';
 import { openCatalogueFile } from '../pull/format.ts';
 import { indexServer, type FingerprintIndex, type ServerTools } from './diff.ts';
-import { ndjsonLines } from './ndjson-lines.ts';
+import { ndjsonLines } from '../ndjson-lines.ts';
 
 export {
   ChangeDetector,

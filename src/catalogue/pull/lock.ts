@@ -5,17 +5,9 @@
  */
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { processAlive } from '../process-alive.ts';
 
 export const LOCK_NAME = '.catalogue.lock';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Takes the folder's lock (taking over one left by a process that died); returns its release. */
 export async function lockFolder(folder: string): Promise<() => Promise<void>> {
@@ -32,7 +24,7 @@ export async function lockFolder(folder: string): Promise<() => Promise<void>> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder)) {
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && processAlive(holder)) {
         throw new Error(`${folder}: another catalogue update is running (process ${holder}; lock file ${LOCK_NAME})`);
       }
       // The holder is gone (or wrote nothing before dying): the lock is stale.

@@ -1,14 +1,12 @@
 /** One policy for all the tools of a server, as a file. */
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { serverRoutes } from '../../../site/routes.ts';
 import { getSiteData } from '../../../site/site-data.ts';
 import { serverPolicy } from '../../../site/server-page.ts';
 import { policyJson } from '../../../site/tool-page.ts';
 import type { ServerEntry } from '../../../site/site-index.ts';
 
-export const getStaticPaths = (async () => {
-  const { index } = await getSiteData();
-  return index.servers.map((entry) => ({ params: { server: entry.slug }, props: { entry } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = serverRoutes satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ entry: ServerEntry }> = async ({ props }) => {
   const { serverById } = await getSiteData();

@@ -1,17 +1,12 @@
 /** The recommended policy of each tool as a file: the tool page's download, and a stable URL for scripts. */
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { toolRoutes } from '../../../../site/routes.ts';
 import { getSiteData } from '../../../../site/site-data.ts';
 import { recommendToolPolicy } from '../../../../catalogue/policy/recommend-policy.ts';
 import { policyJson } from '../../../../site/tool-page.ts';
 import type { ToolEntry } from '../../../../site/site-index.ts';
 
-export const getStaticPaths = (async () => {
-  const { index } = await getSiteData();
-  return [...index.toolByPath.values()].map((entry) => ({
-    params: { server: entry.serverSlug, tool: entry.slug },
-    props: { entry },
-  }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = toolRoutes satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ entry: ToolEntry }> = async ({ props }) => {
   const { serverById } = await getSiteData();
