@@ -1,0 +1,56 @@
+/**
+ * The same catalogue builds the same site, byte for byte: two builds of the hostile
+ * fixture (odd names, slug collisions, shared names across servers: every ordering the
+ * index makes) give the same files with the same contents. A static host can then
+ * deploy only what changed, and a diff of two builds shows only what the catalogue changed.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../support/build-site.ts';
+import { writeHostileCatalogue } from '../fixtures/hostile/generate.ts';
+
+/** Every file of a built site, by path relative to it, with the sha256 of its bytes. */
+async function digest(outDir: string): Promise<Record<string, string>> {
+  const files = (await readdir(outDir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => join(entry.parentPath, entry.name).slice(outDir.length + 1))
+    .sort();
+  const sums: Record<string, string> = {};
+  for (const file of files) sums[file] = createHash('sha256').update(await readFile(join(outDir, file))).digest('hex');
+  return sums;
+}
+
+/** Where two versions of a file part, with some context, to tell why they differ. */
+async function firstDifference(file: string): Promise<string> {
+  const [a, b] = await Promise.all(dirs.map((dir) => readFile(join(dir, file), 'latin1')));
+  let at = 0;
+  while (at < a!.length && a![at] === b![at]) at += 1;
+  return `${file} at byte ${at}:\n  ${JSON.stringify(a!.slice(Math.max(0, at - 120), at + 120))}\n  ${JSON.stringify(b!.slice(Math.max(0, at - 120), at + 120))}`;
+}
+
+let dirs: string[];
+let first: Record<string, string>;
+let second: Record<string, string>;
+
+beforeAll(async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'hostile-catalogue-'));
+  const catalogue = join(dir, 'hostile.ndjson');
+  await writeHostileCatalogue(catalogue);
+  dirs = [(await buildSite(catalogue)).outDir, (await buildSite(catalogue)).outDir];
+  [first, second] = await Promise.all(dirs.map(digest));
+});
+
+describe('two builds of the same catalogue', () => {
+  it('write the same files', () => {
+    expect(Object.keys(second)).toEqual(Object.keys(first));
+    expect(Object.keys(first).length).toBeGreaterThan(100);
+  });
+
+  it('with the same bytes in each', async () => {
+    const differing = Object.keys(first).filter((file) => first[file] !== second[file]);
+    expect(await Promise.all(differing.map(firstDifference))).toEqual([]);
+  });
+});
