@@ -132,6 +132,15 @@ describe('a site built from the minimal fixture', () => {
     expect(servers[1]).toMatchObject({ tools: 4, policy: '/tools/files/policy.json' });
   });
 
+  it('defines every highlighting class that code tokens use, on tool and editorial pages', async () => {
+    const css = await readFile(join(site.outDir, 'styles/highlight.css'), 'utf8');
+    for (const path of ['tools/files/write-file', 'attacks/tool-poisoning', 'docs/policy-language']) {
+      const used = new Set([...(await page(path)).matchAll(/<span class="(sk-[a-z0-9]+)"/g)].map((match) => match[1]!));
+      expect(used.size, path).toBeGreaterThan(1);
+      for (const name of used) expect(css, `${path}: ${name}`).toContain(`.${name}{`);
+    }
+  });
+
   it('loads no inline script or style, so the Content-Security-Policy can forbid them', async () => {
     const html = await page('tools/files/write-file');
     const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].filter(
