@@ -70,7 +70,15 @@ async function* ndjsonValues(input: Readable, options: ReadOptions): AsyncGenera
     lineNumber += 1;
     if (line.trim() === '') continue;
     const location = { source: options.source, line: lineNumber };
-    const value = parseJsonLine(line, location);
+    let value: unknown;
+    try {
+      value = parseJsonLine(line, location);
+    } catch (error) {
+      // A line that is not JSON is one more invalid record; the header line never is.
+      if (!sawHeader || options.onInvalid !== 'skip' || !(error instanceof CatalogueError)) throw error;
+      options.warn?.(error);
+      continue;
+    }
     if (!sawHeader) {
       // Parsed even without a listener: a file of another format must be refused.
       const parsed = parseHeader(value, location);
