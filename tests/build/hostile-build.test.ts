@@ -13,6 +13,7 @@ import { hugeDescription, writeHostileCatalogue } from '../fixtures/hostile/gene
 import { expectedWarnings, NAME_PAGES, SERVER_SLUGS, TOOL_PAGES } from '../fixtures/hostile/expected.ts';
 import { loadSiteCatalogue } from '../../src/site/load-site-catalogue.ts';
 import { buildSiteIndex } from '../../src/site/site-index.ts';
+import { policySchema } from '../../src/catalogue/policy/schema.ts';
 
 let catalogue: string;
 let site: BuildResult;
@@ -202,6 +203,21 @@ describe('the build of a hostile catalogue', () => {
     }
     const names = files.filter((file) => /^names\/[^/]+\/index\.html$/.test(file)).map((file) => file.split('/')[1]);
     expect(names.sort()).toEqual(NAME_PAGES);
+  });
+
+  it('writes a valid policy.json for every tool and server, naming each tool exactly', async () => {
+    const policyOf = async (path: string) => JSON.parse(await readFile(join(site.outDir, 'tools', path, 'policy.json'), 'utf8'));
+    for (const [path, name] of Object.entries(TOOL_PAGES)) {
+      const policy = await policyOf(path);
+      expect(policySchema.safeParse(policy).success, path).toBe(true);
+      expect([...Object.keys(policy.tools ?? {}), ...(policy.hide ?? [])], path).toEqual([name]);
+    }
+    for (const slug of SERVER_SLUGS) {
+      const policy = await policyOf(slug);
+      expect(policySchema.safeParse(policy).success, slug).toBe(true);
+      const names = Object.entries(TOOL_PAGES).filter(([path]) => path.startsWith(`${slug}/`)).map(([, name]) => name);
+      expect(new Set([...Object.keys(policy.tools ?? {}), ...(policy.hide ?? [])]), slug).toEqual(new Set(names));
+    }
   });
 
   it('writes nothing outside the output folder', async () => {
