@@ -27,9 +27,14 @@ export function describeLocation(location: RecordLocation): string {
 
 function quoteName(value: unknown): string {
   if (typeof value !== 'string') return '';
-  // Names are third-party text: cut them short and make control characters visible.
+  // Names are third-party text: cut them short and make control characters visible;
+  // JSON.stringify leaves bidi, zero-width and tag characters raw, and a terminal would
+  // reorder or hide them, so they are escaped too.
   const short = value.length > 60 ? `${value.slice(0, 60)}…` : value;
-  return ` ${JSON.stringify(short)}`;
+  return ` ${JSON.stringify(short).replace(/[\p{Cf}\u2028\u2029]/gu, (char) => {
+    const code = char.codePointAt(0)!.toString(16);
+    return code.length > 4 ? `\\u{${code}}` : `\\u${code.padStart(4, '0')}`;
+  })}`;
 }
 
 /**
