@@ -6,7 +6,7 @@
  */
 import { lstat, mkdtemp, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, ROOT, type BuildResult } from '../support/build-site.ts';
 import { hugeDescription, writeHostileCatalogue } from '../fixtures/hostile/generate.ts';
@@ -231,6 +231,7 @@ describe('the build of a hostile catalogue', () => {
     const top = new Set(files.map((file) => file.split('/')[0]));
     for (const name of [...ESCAPE_NAMES, 'tool-index', 'tool-pagefind', 'a-b']) expect(top.has(name), name).toBe(false);
     expect(await snapshot()).toEqual(before);
+    expect(await readdir(dirname(catalogue))).toEqual(['hostile.ndjson']);
   });
 
   it('writes valid UTF-8 pages of a bounded size, even for a 1 MB description', async () => {
