@@ -59,6 +59,11 @@ describe('server records', () => {
     );
   });
 
+  it('refuse server names that would reorder or hide the sentence around them', () => {
+    expect(errorOf({ ...valid, name: 'Files\u202E' })).toContain('field "name": must not contain control, bidi or zero-width characters');
+    expect(parseServerRecord({ ...valid, name: '必应搜索 MCP' }, where).name).toBe('必应搜索 MCP');
+  });
+
   it('accept names outside the spec pattern that real servers send', () => {
     expect(parseServerRecord({ ...valid, tools: [{ name: 'Summarize Detection' }] }, where).tools).toHaveLength(1);
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toolSchema } from './tool.ts';
+import { DISPLAY_NAME_PATTERN, toolSchema } from './tool.ts';
 
 /** Only http(s) links ever reach a page: `javascript:` and `data:` are refused here. */
 export const webUrlSchema = z.url({
@@ -44,8 +44,13 @@ export const serverSchema = z.object({
   }),
   /** URL slug of the hub page. Default: the id. */
   slug: z.string().regex(SERVER_ID_PATTERN).optional(),
-  /** Display name (third-party text). */
-  name: z.string().min(1).max(200),
+  /**
+   * Display name (third-party text). Shown inside sentences, so characters that reorder
+   * or hide the text around them (bidi controls, zero-width) are refused, as in tool names.
+   */
+  name: z.string().min(1).max(200).regex(DISPLAY_NAME_PATTERN, {
+    error: 'must not contain control, bidi or zero-width characters',
+  }),
   description: z.string().max(100_000).optional(),
   vendor: z.string().max(200).optional(),
   package: packageSchema.optional(),

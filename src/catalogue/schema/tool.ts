@@ -9,7 +9,10 @@ import { classificationSchema } from './classification.ts';
  * break the spec's pattern. Unique within one server only.
  */
 export const SPEC_TOOL_NAME_PATTERN = /^[A-Za-z0-9_.-]{1,128}$/;
-const ACCEPTED_TOOL_NAME_PATTERN = /^[^\p{Cc}\p{Cf}\p{Cs}]{1,128}$/u;
+export const ACCEPTED_TOOL_NAME_PATTERN = /^[^\p{Cc}\p{Cf}\p{Cs}]{1,128}$/u;
+
+/** Display names: no control, format (bidi, zero-width) or unpaired surrogate characters. */
+export const DISPLAY_NAME_PATTERN = /^[^\p{Cc}\p{Cf}\p{Cs}]+$/u;
 
 /** A JSON object, kept as the server sent it (JSON Schema, `_meta`, ...). */
 const jsonObject = z.record(z.string(), z.unknown());
