@@ -61,14 +61,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+export { processAlive as isAlive } from '../../src/catalogue/process-alive.ts';
 
 export const HEADER = { format: 'mcp-tool-catalogue', version: '1', generated: '2026-11-20', source: 'pipeline test' };
 

@@ -53,18 +53,11 @@ export interface PullRecord {
   counts: DiffCounts;
 }
 
-/** One tool's change in one pull. */
-export interface ChangeEntry {
+/** One tool's change in one pull: the diff's entry, with when and where the pull was. */
+export interface ChangeEntry extends ToolChange {
   /** ISO 8601 timestamp (UTC) of the pull that saw it. */
   date: string;
   source: string;
-  serverId: string;
-  toolName: string;
-  kind: ChangeKind;
-  /** The fingerprinted fields that changed; empty for added and removed tools. */
-  fields: FingerprintField[];
-  previousFingerprint?: string;
-  fingerprint?: string;
 }
 
 /** What a tool page shows: when the definition last changed and what changed. */
