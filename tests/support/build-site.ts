@@ -4,9 +4,11 @@
  * The Node 24 binary that runs the tests (npm puts it first on the PATH) runs the build.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { processAlive } from '../../src/catalogue/process-alive.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -28,11 +30,39 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<s
   });
 }
 
+/**
+ * Astro keeps its prerender bundle and content cache inside the project whatever the
+ * output folder, so two builds at once (test files run in parallel) would share them.
+ * One build at a time, across test workers: a lock folder, taken over if its owner died.
+ */
+async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  const lock = join(ROOT, '.astro', 'test-build.lock');
+  await mkdir(join(ROOT, '.astro'), { recursive: true });
+  for (;;) {
+    try {
+      await mkdir(lock);
+      await writeFile(join(lock, 'pid'), String(process.pid));
+      break;
+    } catch {
+      const owner = Number(await readFile(join(lock, 'pid'), 'utf8').catch(() => ''));
+      if (owner > 0 && !processAlive(owner)) await rm(lock, { recursive: true, force: true });
+      else await sleep(100);
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
+}
+
 export async function buildSite(catalogue: string, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
   const outDir = await mkdtemp(join(tmpdir(), 'site-build-'));
   const env = { ...process.env, CATALOGUE: resolve(ROOT, catalogue), OUT_DIR: outDir, ...extraEnv };
   const node = process.execPath;
-  const astro = await run(node, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], env);
-  const search = await run(node, [join(ROOT, 'scripts/build-search-index.ts'), outDir], env);
-  return { outDir, output: astro + search };
+  return withBuildLock(async () => {
+    const astro = await run(node, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], env);
+    const search = await run(node, [join(ROOT, 'scripts/build-search-index.ts'), outDir], env);
+    return { outDir, output: astro + search };
+  });
 }
