@@ -30,6 +30,15 @@ export function slugify(name: string): string {
 }
 
 /**
+ * The URL slug of a server hub: its `slug`, else its id, through the same rule, so a
+ * reserved id (`index`, `api`, ...) moves aside. Pulls, captures and the site all use
+ * this one function to keep server slugs unique.
+ */
+export function serverSlugOf(server: { id: string; slug?: string | undefined }): string {
+  return slugify(server.slug ?? server.id);
+}
+
+/**
  * Slugs for every tool name of one server, collisions resolved by a stable rule:
  * names that share a slug are sorted by code point; the first keeps the slug, each
  * next one gets `-2`, `-3`, ... skipping any slug another name already has.

@@ -1,6 +1,6 @@
 /** The page of changed definitions: the newest entries of the change log, linked to their pages. */
 import type { PullRecord } from '../catalogue/changes/change-log.ts';
-import { serverSlugOf } from './site-index.ts';
+import { serverSlugOf } from '../catalogue/slug.ts';
 import type { SiteData } from './site-data.ts';
 
 /** Entries shown: enough for several pulls, small enough for one page. */

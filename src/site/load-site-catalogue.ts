@@ -8,7 +8,8 @@
 import { readCatalogueFile } from '../catalogue/catalogue-reader.ts';
 import { ensureClassified } from '../catalogue/classify/ensure-classified.ts';
 import { describeLocation } from '../catalogue/errors.ts';
-import { serverSlugOf, type ClassifiedServer } from './site-index.ts';
+import { serverSlugOf } from '../catalogue/slug.ts';
+import type { ClassifiedServer } from './site-index.ts';
 
 export interface LoadedCatalogue {
   servers: ClassifiedServer[];

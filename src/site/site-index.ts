@@ -6,7 +6,7 @@
 import { CATEGORIES, RISKS, type Category, type Classification, type Risk } from '../catalogue/schema/classification.ts';
 import type { Server } from '../catalogue/schema/server.ts';
 import type { Tool } from '../catalogue/schema/tool.ts';
-import { assignSlugs, compareCodePoints, slugify } from '../catalogue/slug.ts';
+import { assignSlugs, compareCodePoints, serverSlugOf, slugify } from '../catalogue/slug.ts';
 
 /** What lists, related links and search need of a tool; the full definition stays on its server. */
 export interface ToolEntry {
@@ -66,11 +66,6 @@ export function packageLabel(server: Pick<Server, 'package'>): string | undefine
   const pkg = server.package;
   if (!pkg) return undefined;
   return `${pkg.registry}: ${pkg.identifier}${pkg.version ? `@${pkg.version}` : ''}`;
-}
-
-/** Reserved words of the server slug space (they are folders of the site). */
-export function serverSlugOf(server: Pick<Server, 'id' | 'slug'>): string {
-  return slugify(server.slug ?? server.id);
 }
 
 export function buildSiteIndex(servers: readonly ClassifiedServer[]): SiteIndex {
