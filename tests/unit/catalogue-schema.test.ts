@@ -77,3 +77,12 @@ describe('server records', () => {
     expect(errorOf({ name: 'x', provenance: [], tools: [] })).toMatch(/^catalogue\.ndjson, line 7 \(server without an id\): field "id"/);
   });
 });
+
+describe('supplied classifications', () => {
+  it('may not rate a tool below the risk its category implies', () => {
+    const classification = { category: 'Destructive', risk: 'Low', confidence: 0.9, rationale: 'x', signals: [], engine: 'hosted-1' };
+    const record = { ...valid, tools: [{ name: 'delete_file', classification }] };
+    expect(errorOf(record)).toContain('tool "delete_file" (tools[0]), field "classification.risk": must be at least the risk its category implies');
+    expect(parseServerRecord({ ...record, tools: [{ name: 'delete_file', classification: { ...classification, risk: 'Critical' } }] }, where).tools).toHaveLength(1);
+  });
+});

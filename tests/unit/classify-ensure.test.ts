@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyTool } from '../../src/catalogue/classify/classify-tool.ts';
+import { classifyTool, ENGINE } from '../../src/catalogue/classify/classify-tool.ts';
 import { ensureClassified } from '../../src/catalogue/classify/ensure-classified.ts';
 import { serverSchema, type Server } from '../../src/catalogue/schema/server.ts';
 
@@ -42,5 +42,19 @@ describe('ensureClassified', () => {
   it('returns the same server when every tool is classified', () => {
     const input = server([{ name: 'x', inputSchema: { type: 'object' }, classification: existing }]);
     expect(ensureClassified(input)).toBe(input);
+  });
+
+  it('never lets a supplied classification lower the risk this engine finds', () => {
+    const lowered = { ...existing, category: 'Read' as const, risk: 'Low' as const };
+    const input = server([{ name: 'delete_file', description: 'Permanently deletes a file.', inputSchema: { type: 'object' }, classification: lowered }]);
+    const output = ensureClassified(input).tools[0]!.classification;
+    expect(output.category).toBe('Destructive');
+    expect(output.engine).toBe(ENGINE);
+  });
+
+  it('redoes a classification made by an earlier version of this engine', () => {
+    const stale = { ...existing, category: 'Other' as const, risk: 'Medium' as const, engine: 'rules-1' };
+    const input = server([{ name: 'read_file', description: 'Reads a file.', inputSchema: { type: 'object' }, classification: stale }]);
+    expect(ensureClassified(input).tools[0]!.classification).toMatchObject({ category: 'Read', engine: ENGINE });
   });
 });

@@ -66,7 +66,11 @@ export const classificationSchema = z.object({
   signals: z.array(signalSchema).max(50),
   /** Annotations the definition contradicts. Default: none. */
   contradictions: z.array(contradictionSchema).max(10).default([]),
-  /** The engine that produced it, so a catalogue can be re-classified when the engine changes. */
+  /** The engine that produced it: classifications by an earlier version of ours are redone. */
   engine: z.string().min(1).max(64),
-});
+})
+  .refine((classification) => riskRank(classification.risk) >= riskRank(RISK_OF_CATEGORY[classification.category]), {
+    path: ['risk'],
+    error: 'must be at least the risk its category implies',
+  });
 export type Classification = z.infer<typeof classificationSchema>;
