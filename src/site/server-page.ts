@@ -3,7 +3,7 @@ import { gatewayLink } from '../config/site-config.ts';
 import { riskRank } from '../catalogue/schema/classification.ts';
 import { recommendServerPolicy } from '../catalogue/policy/recommend-policy.ts';
 import { policyFileName } from '../catalogue/prose/enforcement.ts';
-import { parameterRows } from './parameters.ts';
+import { parameterRows } from '../catalogue/parameters.ts';
 import { policyJson, type PolicyView } from './tool-page.ts';
 import type { SiteData } from './site-data.ts';
 import type { ClassifiedServer, ClassifiedTool, ServerEntry, ToolEntry } from './site-index.ts';

@@ -13,7 +13,7 @@ import { enforcementSteps, policyFileName } from '../catalogue/prose/enforcement
 import { slugify } from '../catalogue/slug.ts';
 import { findSuspiciousText, type SuspiciousText } from '../catalogue/poisoning/find-suspicious-text.ts';
 import { annotationRows, type AnnotationRow } from './annotations.ts';
-import { parameterRows, type ParameterRow } from './parameters.ts';
+import { parameterRows, type ParameterRow } from '../catalogue/parameters.ts';
 import type { SiteData } from './site-data.ts';
 import type { ClassifiedServer, ClassifiedTool, ServerEntry, ToolEntry } from './site-index.ts';
 

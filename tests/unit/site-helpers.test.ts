@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parameterRows, describeType } from '../../src/site/parameters.ts';
+import { parameterRows, describeType } from '../../src/catalogue/parameters.ts';
 import { serializeJsonLd } from '../../src/site/json-ld.ts';
 import { annotationRows } from '../../src/site/annotations.ts';
 import { gatewayLink, loadSiteConfig } from '../../src/config/site-config.ts';

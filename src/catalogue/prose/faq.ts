@@ -24,6 +24,7 @@ import type { Category, Classification } from '../schema/classification.ts';
 import type { Tool } from '../schema/tool.ts';
 import { policyFileName } from './enforcement.ts';
 import { capName, joinList, ordinal } from './text.ts';
+import { parameterRows } from '../parameters.ts';
 
 export interface FaqEntry {
   question: string;
@@ -97,7 +98,9 @@ function ownRule(policy: Policy, toolName: string): NonNullable<Policy['tools']>
 
 function kindAndRisk(name: string, server: string, tool: Tool, classification: Classification): FaqEntry {
   const { category, risk, confidence } = classification;
-  const { names, required } = parameters(tool.inputSchema);
+  const rows = parameterRows(tool.inputSchema);
+  const names = rows.map((row) => row.name);
+  const required = new Set(rows.filter((row) => row.required).map((row) => row.name));
   const percent = Math.round(confidence * 100);
   const sentences = [
     `The ${name} tool of ${serverPhrase(server)} is in the ${category} category (${MEANING_OF_CATEGORY[category]}), with ${risk} risk, judging by its definition.`,
@@ -302,12 +305,3 @@ function enforcement(name: string, input: ToolFaqInput): FaqEntry {
   };
 }
 
-/** Top-level parameter names in schema order, and which are required. */
-function parameters(inputSchema: unknown): { names: string[]; required: Set<string> } {
-  if (inputSchema === null || typeof inputSchema !== 'object') return { names: [], required: new Set() };
-  const schema = inputSchema as Record<string, unknown>;
-  const properties = schema.properties;
-  const names = properties !== null && typeof properties === 'object' && !Array.isArray(properties) ? Object.keys(properties) : [];
-  const required = new Set(Array.isArray(schema.required) ? schema.required.filter((item): item is string => typeof item === 'string') : []);
-  return { names, required: new Set(names.filter((param) => required.has(param))) };
-}

@@ -1,6 +1,8 @@
 /**
- * Reads a tool's `inputSchema` into table rows. The schema is third-party JSON: only own
- * properties are read, values of the wrong type are ignored, and long values are cut.
+ * Reads a tool's `inputSchema` into parameter rows: the table on tool pages, the counts in
+ * the facts strip and the FAQ all come from here, so they agree. The schema is third-party
+ * JSON: only own properties are read, values of the wrong type are ignored, and long
+ * values are cut.
  */
 
 export interface ParameterRow {
@@ -18,7 +20,6 @@ type JsonObject = Record<string, unknown>;
 
 const MAX_VALUE_LENGTH = 120;
 const MAX_ENUM_VALUES = 30;
-export const MAX_PARAMETER_ROWS = 200;
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -65,18 +66,16 @@ export function parameterRows(inputSchema: unknown): ParameterRow[] {
   if (!isObject(properties)) return [];
   const requiredList = own(inputSchema, 'required');
   const required = new Set(Array.isArray(requiredList) ? requiredList.filter((n) => typeof n === 'string') : []);
-  return Object.keys(properties)
-    .slice(0, MAX_PARAMETER_ROWS)
-    .map((name) => {
-      const schema = own(properties, name);
-      const row: ParameterRow = { name, type: describeType(schema), required: required.has(name) };
-      if (isObject(schema)) {
-        const description = own(schema, 'description');
-        if (typeof description === 'string' && description.trim() !== '') row.description = description;
-        if (Object.hasOwn(schema, 'default')) row.defaultValue = compactJson(schema.default);
-        const values = own(schema, 'enum');
-        if (Array.isArray(values)) row.enumValues = values.slice(0, MAX_ENUM_VALUES).map(compactJson);
-      }
-      return row;
-    });
+  return Object.keys(properties).map((name) => {
+    const schema = own(properties, name);
+    const row: ParameterRow = { name, type: describeType(schema), required: required.has(name) };
+    if (isObject(schema)) {
+      const description = own(schema, 'description');
+      if (typeof description === 'string' && description.trim() !== '') row.description = description;
+      if (Object.hasOwn(schema, 'default')) row.defaultValue = compactJson(schema.default);
+      const values = own(schema, 'enum');
+      if (Array.isArray(values)) row.enumValues = values.slice(0, MAX_ENUM_VALUES).map(compactJson);
+    }
+    return row;
+  });
 }
