@@ -1,17 +1,8 @@
 /** The four MCP annotation hints as a tool declares them, with the spec's defaults filled in. */
-import type { ToolAnnotations } from '../catalogue/schema/tool.ts';
-
-export const HINT_DEFAULTS = {
-  readOnlyHint: false,
-  destructiveHint: true,
-  idempotentHint: false,
-  openWorldHint: true,
-} as const;
-
-export type HintName = keyof typeof HINT_DEFAULTS;
+import { ANNOTATION_DEFAULTS, type AnnotationHint, type ToolAnnotations } from '../catalogue/schema/tool.ts';
 
 export interface AnnotationRow {
-  hint: HintName;
+  hint: AnnotationHint;
   /** What the server sent; undefined when it sent nothing (or null). */
   declared?: boolean;
   /** What a client must assume: the declared value, else the spec's default. */
@@ -19,10 +10,10 @@ export interface AnnotationRow {
 }
 
 export function annotationRows(annotations: ToolAnnotations | undefined): AnnotationRow[] {
-  return (Object.keys(HINT_DEFAULTS) as HintName[]).map((hint) => {
+  return (Object.keys(ANNOTATION_DEFAULTS) as AnnotationHint[]).map((hint) => {
     const value = annotations && Object.hasOwn(annotations, hint) ? annotations[hint] : undefined;
     return typeof value === 'boolean'
       ? { hint, declared: value, effective: value }
-      : { hint, effective: HINT_DEFAULTS[hint] };
+      : { hint, effective: ANNOTATION_DEFAULTS[hint] };
   });
 }

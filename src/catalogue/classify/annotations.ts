@@ -4,6 +4,7 @@
  * destructiveHint true, idempotentHint false, openWorldHint true) fill the rest for
  * display, because a default is no claim by the author.
  */
+import { ANNOTATION_DEFAULTS } from '../schema/tool.ts';
 
 export interface DeclaredHints {
   /** Whether the tool carried an `annotations` object at all. */
@@ -22,10 +23,10 @@ export interface EffectiveHints {
 }
 
 export const MCP_HINT_DEFAULTS: Readonly<EffectiveHints> = {
-  readOnly: false,
-  destructive: true,
-  idempotent: false,
-  openWorld: true,
+  readOnly: ANNOTATION_DEFAULTS.readOnlyHint,
+  destructive: ANNOTATION_DEFAULTS.destructiveHint,
+  idempotent: ANNOTATION_DEFAULTS.idempotentHint,
+  openWorld: ANNOTATION_DEFAULTS.openWorldHint,
 };
 
 function flag(annotations: object, key: string): boolean | undefined {

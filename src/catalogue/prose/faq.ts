@@ -21,7 +21,7 @@ import {
 } from '../policy/recommend-policy.ts';
 import type { Limit, Policy } from '../policy/schema.ts';
 import type { Category, Classification } from '../schema/classification.ts';
-import type { Tool } from '../schema/tool.ts';
+import { ANNOTATION_DEFAULTS, type AnnotationHint, type Tool } from '../schema/tool.ts';
 import { policyFileName } from './enforcement.ts';
 import { capName, joinList, ordinal } from './text.ts';
 import { parameterRows } from '../parameters.ts';
@@ -55,13 +55,8 @@ const MEANING_OF_CATEGORY: Readonly<Record<Category, string>> = {
 /** Parameters named in one answer before "and n more". */
 const PARAMETERS_LISTED = 10;
 
-/** MCP defaults of the four hints (MCP spec, ToolAnnotations). */
-const HINT_DEFAULTS = [
-  ['readOnlyHint', false],
-  ['destructiveHint', true],
-  ['idempotentHint', false],
-  ['openWorldHint', true],
-] as const;
+/** The four hints and their MCP defaults, in the spec's order. */
+const HINT_DEFAULTS = Object.entries(ANNOTATION_DEFAULTS) as [AnnotationHint, boolean][];
 
 export function buildToolFaq(input: ToolFaqInput): FaqEntry[] {
   const { tool, classification, recommendation } = input;

@@ -36,6 +36,15 @@ export const annotationsSchema = z
   .loose();
 export type ToolAnnotations = z.infer<typeof annotationsSchema>;
 
+/** What a client must assume for a hint the server did not declare (MCP spec, ToolAnnotations). */
+export const ANNOTATION_DEFAULTS = {
+  readOnlyHint: false,
+  destructiveHint: true,
+  idempotentHint: false,
+  openWorldHint: true,
+} as const;
+export type AnnotationHint = keyof typeof ANNOTATION_DEFAULTS;
+
 /**
  * An MCP `Tool` exactly as `tools/list` returns it, plus the project's classification.
  * Unknown fields (`execution`, `icons`, ...) pass through untouched.
