@@ -17,6 +17,7 @@ export const siteConfigSchema = z.object({
    */
   gatewayPolicyLink: z
     .string()
+    .refine((value) => /^https?:\/\//i.test(value), { error: 'must be an http(s) URL' })
     .refine((value) => value.includes('{server}'), { error: 'must contain {server}' })
     .default('https://gateway.example.com/policies/new?server={server}&tool={tool}'),
   /** `CATALOGUE`: path of the catalogue to build, relative to the project. */

@@ -35,6 +35,8 @@ export interface ServerEntry {
   byCategory: Record<Category, number>;
   /** Tools in the server's own order. */
   tools: ToolEntry[];
+  /** The same tools by category, for "related tools" without a walk per page. */
+  toolsByCategory: Record<Category, ToolEntry[]>;
 }
 
 export type ClassifiedTool = Tool & { classification: Classification };
@@ -91,6 +93,7 @@ export function buildSiteIndex(servers: readonly ClassifiedServer[]): SiteIndex 
       byRisk: zeroCounts(RISKS),
       byCategory: zeroCounts(CATEGORIES),
       tools: [],
+      toolsByCategory: emptyLists(CATEGORIES),
     };
     for (const [position, tool] of server.tools.entries()) {
       const slug = slugs.get(tool.name)!;
@@ -108,6 +111,7 @@ export function buildSiteIndex(servers: readonly ClassifiedServer[]): SiteIndex 
         position,
       };
       entry.tools.push(toolEntry);
+      entry.toolsByCategory[category].push(toolEntry);
       entry.byRisk[risk] += 1;
       entry.byCategory[category] += 1;
       index.toolByPath.set(`${serverSlug}/${slug}`, toolEntry);

@@ -43,12 +43,24 @@ export interface ToolPageModel {
   gatewayUrl: string;
   sameServerSameCategory: ToolEntry[];
   sameNameElsewhere: ToolEntry[];
+  /** Servers with a tool of this name's slug, this one included (a shared-name page exists when > 1). */
+  sameNameTotal: number;
   /** Text in the definition that reads like instructions to a model, or hides characters. */
   suspiciousText: SuspiciousText[];
   /** When the definition last appeared or changed in a pull, if the change log saw it. */
   lastChange?: LastChange;
   /** Parameter names, lower-cased, for matching attack patterns. */
   parameterNames: string[];
+}
+
+/** The first `limit` entries that pass: related lists stop early instead of walking on. */
+function firstOthers(list: readonly ToolEntry[], keep: (entry: ToolEntry) => boolean, limit: number): ToolEntry[] {
+  const out: ToolEntry[] = [];
+  for (const entry of list) {
+    if (out.length === limit) break;
+    if (keep(entry)) out.push(entry);
+  }
+  return out;
 }
 
 export function policyJson(policy: unknown): string {
@@ -64,6 +76,7 @@ export function toolPageModel(data: SiteData, entry: ToolEntry): ToolPageModel {
   const parameters = parameterRows(tool.inputSchema);
   const lastChange = data.changes.lastChange(server.id, tool.name);
   const sameName = data.index.toolsByNameSlug.get(slugify(tool.name)) ?? [];
+  const sameNameServers = new Set(sameName.map((other) => other.serverId)).size;
   return {
     server,
     serverEntry,
@@ -87,12 +100,9 @@ export function toolPageModel(data: SiteData, entry: ToolEntry): ToolPageModel {
     faq: buildToolFaq({ serverName: server.name, serverId: server.id, tool, classification, recommendation }),
     enforcementSteps: enforcementSteps({ serverName: server.name, toolName: tool.name }),
     gatewayUrl: gatewayLink(data.config, server.id, tool.name),
-    sameServerSameCategory: serverEntry.tools
-      .filter((other) => other.category === classification.category && other.name !== tool.name)
-      .slice(0, RELATED_LIMIT),
-    sameNameElsewhere: sameName
-      .filter((other) => other.serverId !== server.id && other.name === tool.name)
-      .slice(0, SAME_NAME_LIMIT),
+    sameServerSameCategory: firstOthers(serverEntry.toolsByCategory[classification.category], (other) => other.name !== tool.name, RELATED_LIMIT),
+    sameNameElsewhere: firstOthers(sameName, (other) => other.serverId !== server.id && other.name === tool.name, SAME_NAME_LIMIT),
+    sameNameTotal: sameNameServers,
     parameterNames: parameters.map((row) => row.name.toLowerCase()),
     suspiciousText: findSuspiciousText(tool),
     ...(lastChange ? { lastChange } : {}),

@@ -80,7 +80,9 @@ describe('a site built from the minimal fixture', () => {
     const body = text(await page('tools/payments/read-file'));
     expect(body).toContain('read_file on other servers');
     expect(await page('tools/payments/read-file')).toContain('href="/tools/files/read-file-2/"');
+    expect(await page('tools/payments/read-file')).toContain('href="/names/read-file/"');
     const shared = text(await page('names/read-file'));
+    expect(shared).toContain('read_file, read-file on 2 servers');
     expect(shared).toContain('Example Files');
     expect(shared).toContain('Example Payments');
   });

@@ -73,6 +73,7 @@ describe('site configuration', () => {
     expect(loadSiteConfig({ GATEWAY_URL: 'https://gw.example.org' }).gatewayUrl).toBe('https://gw.example.org');
     expect(() => loadSiteConfig({ SITE_URL: 'javascript:alert(1)' })).toThrow(/SITE_URL: /);
     expect(() => loadSiteConfig({ GATEWAY_POLICY_LINK: 'https://x/' })).toThrow('GATEWAY_POLICY_LINK: must contain {server}');
+    expect(() => loadSiteConfig({ GATEWAY_POLICY_LINK: 'javascript:alert(1)//{server}' })).toThrow('GATEWAY_POLICY_LINK: must be an http(s) URL');
   });
 
   it('URL-encodes server and tool names in the gateway link', () => {
