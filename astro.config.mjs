@@ -10,7 +10,7 @@ const site = process.env.SITE_URL || 'http://localhost:4321';
 
 export default defineConfig({
   site,
-  // Tests and sharded builds write elsewhere; the default is Astro's own.
+  // Tests and the benchmark build into temporary folders; the default is Astro's own.
   outDir: process.env.OUT_DIR || './dist',
   trailingSlash: 'always',
   build: {

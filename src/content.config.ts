@@ -6,7 +6,7 @@ import { CATEGORIES } from './catalogue/schema/classification.ts';
 /**
  * Editorial pages only. The tool catalogue deliberately stays out of content collections:
  * at 500,000 tools a collection's data store runs out of memory (withastro/astro#17604),
- * so pages read it through src/site-data/ instead.
+ * so pages read it through src/site/site-data.ts instead.
  */
 const sourceSchema = z.object({ title: z.string(), url: z.url() });
 

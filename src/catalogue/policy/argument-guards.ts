@@ -10,8 +10,8 @@
  *
  * The patterns are case-insensitive through character classes (`[Ff][Ii][Ll][Ee]`): the
  * `u` flag is the only one a policy regex gets, and a prompt-injected model can write
- * `FILE://` as easily as `file://`. Every pattern is anchored or a single character class,
- * so it runs in linear time on any input.
+ * `FILE://` as easily as `file://`. Every pattern is anchored, a single character class,
+ * or an alternation of whole words between `\b`, so none can backtrack badly on any input.
  */
 import { joinList } from '../prose/text.ts';
 import type { Condition } from './schema.ts';

@@ -97,7 +97,6 @@ export function nextWindowStart(window: LimitWindow, time: number): number {
   return windowStart(window, time) + WINDOW_MS[window];
 }
 
-type Missing = typeof MISSING;
 const MISSING: unique symbol = Symbol('missing');
 
 interface CompiledCondition {
@@ -292,10 +291,6 @@ export function resolvePath(args: unknown, keys: readonly string[]): unknown {
     if (current === undefined) return MISSING;
   }
   return current;
-}
-
-export function isMissing(value: unknown): value is Missing {
-  return value === MISSING;
 }
 
 /** Whether a condition holds for these arguments (see the module comment). */

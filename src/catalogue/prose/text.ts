@@ -49,8 +49,3 @@ export function ordinal(n: number): string {
       return `${n}th`;
   }
 }
-
-/** Upper-cases the first letter of a sentence. */
-export function sentenceCase(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
