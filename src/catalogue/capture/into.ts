@@ -1,16 +1,23 @@
 /**
  * Adds a server record to a catalogue file, or replaces the record with the same id in
  * place, rewriting the file atomically (streamed: the catalogue is never all in memory).
+ * The change is recorded in the change log exactly as a pull records one; the pull state
+ * is left alone, since it describes what the last pull of each source produced.
  */
 import { access } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { readCatalogueStream } from '../catalogue-reader.ts';
-import { catalogueHeader, writeCatalogueAtomically } from '../catalogue-writer.ts';
+import { catalogueHeader } from '../catalogue-writer.ts';
+import { readFingerprintIndex, type FingerprintIndex } from '../changes/index.ts';
 import { CatalogueError, describeLocation } from '../errors.ts';
 import type { CatalogueHeader } from '../schema/catalogue.ts';
 import type { Server } from '../schema/server.ts';
 import { openCatalogueFile } from '../pull/format.ts';
 import { lockFolder } from '../pull/lock.ts';
+import { publishCatalogue } from '../pull/publish.ts';
+
+/** What the change log names as the origin of a captured record. */
+const CAPTURE_SOURCE = 'capture';
 
 export interface AddResult {
   /** True when a record with the same id was replaced, false when the server was appended. */
@@ -24,18 +31,22 @@ export async function addToCatalogue(
   server: Server,
   options: { now?: () => Date } = {},
 ): Promise<AddResult> {
-  const release = await lockFolder(dirname(resolve(path)));
+  const out = resolve(path);
+  const now = options.now ?? (() => new Date());
+  const release = await lockFolder(dirname(out));
+  const publish = (header: CatalogueHeader, servers: Iterable<Server> | AsyncIterable<Server>, previous: FingerprintIndex = new Map()) =>
+    publishCatalogue({ out, header, servers, previous, source: CAPTURE_SOURCE, now, tag: 'capture' });
   try {
     const exists = await access(path).then(
       () => true,
       () => false,
     );
     if (!exists) {
-      const generated = (options.now?.() ?? new Date()).toISOString();
-      await writeCatalogueAtomically(path, catalogueHeader({ generated, source: 'capture' }), [server]);
+      await publish(catalogueHeader({ generated: now().toISOString(), source: CAPTURE_SOURCE }), [server]);
       return { replaced: false, servers: 1 };
     }
 
+    const previous = await readFingerprintIndex(path);
     const { stream, format } = await openCatalogueFile(path, 'sniff');
     let header: CatalogueHeader | undefined;
     // A catalogue with a broken record is refused rather than silently rewritten without it.
@@ -79,7 +90,7 @@ export async function addToCatalogue(
         yield server;
       }
     }
-    await writeCatalogueAtomically(path, header, merged());
+    await publish(header, merged(), previous);
     return { replaced, servers: count };
   } finally {
     await release();

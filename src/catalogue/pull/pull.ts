@@ -8,17 +8,18 @@ import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { readCatalogueStream, type CatalogueFormat, type CatalogueRecord } from '../catalogue-reader.ts';
-import { catalogueHeader, writeCatalogueAtomically } from '../catalogue-writer.ts';
+import { catalogueHeader } from '../catalogue-writer.ts';
 import { CatalogueError, describeLocation, type RecordLocation } from '../errors.ts';
 import type { CatalogueHeader } from '../schema/catalogue.ts';
 import type { Server } from '../schema/server.ts';
 import { ensureClassified } from '../classify/ensure-classified.ts';
-import { ChangeDetector, type DiffCounts } from '../changes/diff.ts';
-import { CHANGE_LOG_NAME, changeLogLine } from '../changes/change-log.ts';
+import type { DiffCounts } from '../changes/diff.ts';
+import { CHANGE_LOG_NAME } from '../changes/change-log.ts';
 import { readFingerprintIndex } from '../changes/index.ts';
-import { commit, discard, stageFile, stagingPath, syncFile } from './atomic.ts';
+import { stageFile } from './atomic.ts';
 import { lockFolder } from './lock.ts';
 import type { PullProgress } from './progress.ts';
+import { publishCatalogue } from './publish.ts';
 import { openSource, sourceLabel } from './source.ts';
 import { PULL_STATE_NAME, readPullState, serializePullState, validatorsFor } from './state.ts';
 
@@ -76,10 +77,8 @@ export async function pullCatalogue(options: PullOptions): Promise<PullResult> {
   const out = resolve(options.out);
   const folder = dirname(out);
   const statePath = join(folder, PULL_STATE_NAME);
-  const changeLogPath = join(folder, CHANGE_LOG_NAME);
 
   const release = await lockFolder(folder);
-  const staged: string[] = [];
   let stopIndexing: AbortController | undefined;
   try {
     const remote = /^https?:\/\//i.test(options.source);
@@ -121,7 +120,7 @@ export async function pullCatalogue(options: PullOptions): Promise<PullResult> {
 
     try {
       // The download's idle timer only runs while the body is being read, so this wait is not a timeout.
-      const detector = new ChangeDetector(await previousIndex);
+      const previous = await previousIndex;
       // The transfer may have failed while nobody was reading; a reader attached to a dead
       // stream would wait for an end that never comes.
       const early = opened.transferError();
@@ -164,7 +163,6 @@ export async function pullCatalogue(options: PullOptions): Promise<PullResult> {
         classified += unclassified;
         servers += 1;
         tools += result.tools.length;
-        detector.observe(result);
         options.progress?.update({ bytes, servers, tools });
         return result;
       };
@@ -196,62 +194,50 @@ export async function pullCatalogue(options: PullOptions): Promise<PullResult> {
         ...(header.license ? { license: header.license } : {}),
       });
 
-      const catalogueStaged = stagingPath(out, 'pull');
-      staged.push(catalogueStaged);
-      await writeCatalogueAtomically(catalogueStaged, outHeader, accepted());
-      const failed = opened.transferError();
-      if (failed) throw failed;
-      options.progress?.update({ bytes, servers, tools });
-      options.progress?.stop();
-
-      if (servers === 0 && !options.allowEmpty) {
-        throw new CatalogueError(
-          `${label}: the catalogue holds no servers; refusing to replace ${options.out} with it (--allow-empty accepts it)`,
-          { source: label },
-        );
-      }
-      if (options.signal?.aborted) throw new Error(`${label}: interrupted`);
-
-      const diff = detector.finish();
-      const date = now().toISOString();
-      const changeLogStaged = await stageFile(changeLogPath, changeLogLine({ date, source: label }, diff), {
-        keepExisting: true,
+      const published = await publishCatalogue({
+        out,
+        header: outHeader,
+        servers: accepted(),
+        previous,
+        source: label,
+        now,
         tag: 'pull',
+        beforeCommit: async (staged) => {
+          const failed = opened.transferError();
+          if (failed) throw failed;
+          options.progress?.update({ bytes, servers, tools });
+          options.progress?.stop();
+
+          if (servers === 0 && !options.allowEmpty) {
+            throw new CatalogueError(
+              `${label}: the catalogue holds no servers; refusing to replace ${options.out} with it (--allow-empty accepts it)`,
+              { source: label },
+            );
+          }
+          if (options.signal?.aborted) throw new Error(`${label}: interrupted`);
+          if (!state) return;
+          const stateText = serializePullState(state, stateKey, {
+            ...(opened.etag ? { etag: opened.etag } : {}),
+            ...(opened.lastModified ? { lastModified: opened.lastModified } : {}),
+            catalogue: basename(out),
+            size: staged.size,
+            mtimeMs: staged.mtimeMs,
+            pulled: staged.date,
+          });
+          // The state goes after the catalogue: validators that claim a catalogue which
+          // never landed would make the next pull a 304 over stale data.
+          return [[await stageFile(statePath, [stateText], { tag: 'pull' }), statePath]];
+        },
       });
-      staged.push(changeLogStaged);
-      await syncFile(catalogueStaged);
-      const written = await stat(catalogueStaged);
-      const moves: [string, string][] = [
-        [changeLogStaged, changeLogPath],
-        [catalogueStaged, out],
-      ];
-      if (state) {
-        const stateText = serializePullState(state, stateKey, {
-          ...(opened.etag ? { etag: opened.etag } : {}),
-          ...(opened.lastModified ? { lastModified: opened.lastModified } : {}),
-          catalogue: basename(out),
-          size: written.size,
-          mtimeMs: written.mtimeMs,
-          pulled: date,
-        });
-        const stateStaged = await stageFile(statePath, [stateText], { tag: 'pull' });
-        staged.push(stateStaged);
-        moves.push([stateStaged, statePath]);
-      }
-      // The change log goes first and the catalogue after it, so a catalogue is never
-      // visible without its changes recorded; the state goes last, since validators that
-      // claim a catalogue which never landed would make the next pull a 304 over stale data.
-      await commit(moves);
-      staged.length = 0;
       return {
         status: 'pulled',
         source: label,
         out,
-        changeLog: changeLogPath,
+        changeLog: published.changeLog,
         classified,
         bytes,
         durationMs: Date.now() - started,
-        counts: diff.counts,
+        counts: published.diff.counts,
       };
     } catch (error) {
       options.progress?.stop();
@@ -264,7 +250,6 @@ export async function pullCatalogue(options: PullOptions): Promise<PullResult> {
     }
   } finally {
     stopIndexing?.abort();
-    await discard(staged);
     await release();
   }
 }
