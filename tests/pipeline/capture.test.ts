@@ -161,6 +161,18 @@ describe('capture over stdio', () => {
     expect((await readdir(dir)).sort()).toEqual(['catalogue.ndjson', 'changes.ndjson']);
   });
 
+  it('refuses --into a server whose URL slug another server already has', async () => {
+    const catalogue = join(work, 'into-slugs', 'catalogue.ndjson');
+    const capture = (id: string) => runCli(['capture', '--id', id, '--into', catalogue, '--stdio', NODE, DESCRIBED_SERVER]);
+    expect((await capture('api')).code).toBe(0);
+    const before = await readFile(catalogue, 'utf8');
+    // `api` is reserved, so the site gives that server the slug `tool-api`.
+    const clash = await capture('tool-api');
+    expect(clash.code).not.toBe(0);
+    expect(clash.stderr).toMatch(/line 2 \(server "api"\): already uses the URL slug "tool-api" of the captured server "tool-api"/);
+    expect(await readFile(catalogue, 'utf8')).toBe(before);
+  });
+
   it('times out against a server that never answers, and ends it', async () => {
     const pidFile = join(work, 'hang.pid');
     const result = await runCli([

@@ -101,6 +101,10 @@ const routes: Record<string, Handler> = {
   '/duplicate.ndjson': (_request, response) => {
     response.writeHead(200, { 'content-type': 'application/x-ndjson' }).end(ndjson([...GOOD, server('files', [readTool])]));
   },
+  // `api` is reserved, so the site moves that server to the slug `tool-api`.
+  '/slugs.ndjson': (_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/x-ndjson' }).end(ndjson([server('api', [readTool]), server('tool-api', [writeTool])]));
+  },
   '/empty.ndjson': (_request, response) => {
     response.writeHead(200, { 'content-type': 'application/x-ndjson' }).end(ndjson([]));
   },
@@ -331,6 +335,13 @@ describe.concurrent('a failed pull leaves catalogue, change log and state byte-i
     await expectFailureLeavesEverything(
       '/duplicate.ndjson',
       /\/duplicate\.ndjson, line 4 \(server "files"\): field "id": repeats the id of the server at line 2/,
+    );
+  });
+
+  it('two servers whose ids differ but whose URL slugs are the same', async () => {
+    await expectFailureLeavesEverything(
+      '/slugs.ndjson',
+      /\/slugs\.ndjson, line 3 \(server "tool-api"\): field "id": URL slug "tool-api" is already used by server "api" at line 2/,
     );
   });
 

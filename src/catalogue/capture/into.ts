@@ -12,6 +12,7 @@ import { readFingerprintIndex, type FingerprintIndex } from '../changes/index.ts
 import { CatalogueError, describeLocation } from '../errors.ts';
 import type { CatalogueHeader } from '../schema/catalogue.ts';
 import type { Server } from '../schema/server.ts';
+import { serverSlugOf } from '../slug.ts';
 import { openCatalogueFile } from '../pull/format.ts';
 import { lockFolder } from '../pull/lock.ts';
 import { publishCatalogue } from '../pull/publish.ts';
@@ -61,7 +62,8 @@ export async function addToCatalogue(
     const iterator = records[Symbol.asyncIterator]();
     let next = await iterator.next();
     if (!header) throw new CatalogueError(`${path}: no catalogue header`, { source: path });
-    const slug = server.slug ?? server.id;
+    // Compared as the site will slug them: a reserved id moves aside onto another's slug.
+    const slug = serverSlugOf(server);
     let replaced = false;
     let count = 0;
     async function* merged(): AsyncGenerator<Server> {
@@ -74,7 +76,7 @@ export async function addToCatalogue(
           }
           replaced = true;
         } else {
-          if ((existing.slug ?? existing.id) === slug) {
+          if (serverSlugOf(existing) === slug) {
             throw new CatalogueError(
               `${describeLocation(location)} (server ${JSON.stringify(existing.id)}): already uses the URL slug ${JSON.stringify(slug)} of the captured server ${JSON.stringify(server.id)}; give the capture another --id`,
               location,

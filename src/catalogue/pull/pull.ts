@@ -12,6 +12,7 @@ import { catalogueHeader } from '../catalogue-writer.ts';
 import { CatalogueError, describeLocation, type RecordLocation } from '../errors.ts';
 import type { CatalogueHeader } from '../schema/catalogue.ts';
 import type { Server } from '../schema/server.ts';
+import { serverSlugOf } from '../slug.ts';
 import { ensureClassified } from '../classify/ensure-classified.ts';
 import type { DiffCounts } from '../changes/diff.ts';
 import { CHANGE_LOG_NAME } from '../changes/change-log.ts';
@@ -141,7 +142,9 @@ export async function pullCatalogue(options: PullOptions): Promise<PullResult> {
         if (earlier) {
           throw new CatalogueError(`${named}: field "id": repeats the id of the server at ${earlier.where}`, location);
         }
-        const slug = server.slug ?? server.id;
+        // The slug the site will give the server, not the raw field: a reserved id moves
+        // aside (`api` becomes `tool-api`) and may land on another server's slug.
+        const slug = serverSlugOf(server);
         const slugOwner = slugs.get(slug);
         if (slugOwner) {
           throw new CatalogueError(
