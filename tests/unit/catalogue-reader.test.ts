@@ -2,10 +2,33 @@ import { Readable } from 'node:stream';
 import { mkdtemp, readFile, writeFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readCatalogueStream, readCatalogueFile, formatOfName } from '../../src/catalogue/catalogue-reader.ts';
 import { catalogueHeader, writeCatalogueAtomically } from '../../src/catalogue/catalogue-writer.ts';
 import type { CatalogueError } from '../../src/catalogue/errors.ts';
+import { stageFile } from '../../src/catalogue/pull/atomic.ts';
+
+/**
+ * When set, the next write stream fails as a full disk would, on its own schedule: its
+ * 'error' arrives whenever the file system reports it, not when the writer is waiting.
+ */
+const diskFull = vi.hoisted(() => ({ armed: false }));
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const createWriteStream: typeof fs.createWriteStream = (...args: Parameters<typeof fs.createWriteStream>) => {
+    const stream = fs.createWriteStream(...args);
+    if (diskFull.armed) {
+      diskFull.armed = false;
+      stream.once('open', () => stream.destroy(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })));
+    }
+    return stream;
+  };
+  return { ...fs, default: { ...fs, createWriteStream }, createWriteStream };
+});
+
+afterEach(() => {
+  diskFull.armed = false;
+});
 
 const header = { format: 'mcp-tool-catalogue', version: '1' };
 const server = (id: string) => ({
@@ -91,6 +114,30 @@ describe('the catalogue reader', () => {
     await expect(writeCatalogueAtomically(path, catalogueHeader({}), failing())).rejects.toThrow('source broke');
     expect(await readFile(path, 'utf8')).toBe('previous');
     expect(await readdir(dir)).toEqual(['c.ndjson']);
+  });
+
+  it('reports a disk that fills up while the writer is busy elsewhere, and leaves no temporary file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'catalogue-'));
+    const path = join(dir, 'c.ndjson');
+    await writeFile(path, 'previous');
+    diskFull.armed = true;
+    async function* slow() {
+      await new Promise((done) => setTimeout(done, 50));
+      yield server('a') as never;
+    }
+    await expect(writeCatalogueAtomically(path, catalogueHeader({}), slow())).rejects.toThrow(/ENOSPC/);
+    expect(await readFile(path, 'utf8')).toBe('previous');
+    expect(await readdir(dir)).toEqual(['c.ndjson']);
+  });
+
+  it('stages an append that fails the same way without leaving anything behind', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'catalogue-'));
+    const path = join(dir, 'changes.ndjson');
+    await writeFile(path, 'line 1\n');
+    diskFull.armed = true;
+    // The old contents are read while the stream reports its failure.
+    await expect(stageFile(path, ['line 2\n'], { keepExisting: true })).rejects.toThrow(/ENOSPC/);
+    expect(await readdir(dir)).toEqual(['changes.ndjson']);
   });
 
   it('tells the format from the file name', () => {

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** A hidden temporary path in the destination's folder (rename is only atomic within one file system). */
@@ -24,20 +25,29 @@ export async function syncFile(path: string): Promise<void> {
 }
 
 /**
- * Writes `pieces` to a new staging file for `path` and returns the staging path. With
+ * Writes `pieces` to a new staging file for `path`, flushed to disk, and returns the
+ * staging path; on any failure the staging file is gone and `path` untouched. With
  * `keepExisting`, the current contents of `path` (if any) come first: an append that is
  * only visible once renamed in. A missing final newline in the old contents is added,
  * so the appended line stays a line of its own.
  */
 export async function stageFile(
   path: string,
-  pieces: Iterable<string>,
+  pieces: Iterable<string> | AsyncIterable<string>,
   options: { keepExisting?: boolean; tag?: string } = {},
 ): Promise<string> {
   await mkdir(dirname(path), { recursive: true });
   const temporary = stagingPath(path, options.tag ?? 'staged');
   const out = createWriteStream(temporary, { encoding: 'utf8', flags: 'wx' });
+  // The file system reports a failure (ENOSPC, EACCES) whenever it happens, often while
+  // this is reading the old contents or waiting for the next piece. Without a listener
+  // that 'error' would end the process and skip the cleanup; it is rethrown from here.
+  let failure: Error | undefined;
+  out.on('error', (error) => {
+    failure ??= error;
+  });
   const write = async (chunk: string | Buffer): Promise<void> => {
+    if (failure) throw failure;
     if (!out.write(chunk)) await once(out, 'drain');
   };
   try {
@@ -54,15 +64,19 @@ export async function stageFile(
       }
       if (last !== undefined && last !== 0x0a) await write('\n');
     }
-    for (const piece of pieces) await write(piece);
+    for await (const piece of pieces) await write(piece);
+    if (failure) throw failure;
     out.end();
-    await once(out, 'finish');
+    await finished(out);
     await syncFile(temporary);
     return temporary;
   } catch (error) {
     out.destroy();
+    // The file may still be being opened: removed before the stream lets go of it, it
+    // would reappear after the removal.
+    if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
     await rm(temporary, { force: true });
-    throw error;
+    throw failure ?? error;
   }
 }
 

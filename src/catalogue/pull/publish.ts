@@ -5,12 +5,12 @@
  */
 import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { writeCatalogueAtomically } from '../catalogue-writer.ts';
+import { stageCatalogue } from '../catalogue-writer.ts';
 import type { CatalogueHeader } from '../schema/catalogue.ts';
 import type { Server } from '../schema/server.ts';
 import { ChangeDetector, type CatalogueDiff, type FingerprintIndex } from '../changes/diff.ts';
 import { CHANGE_LOG_NAME, changeLogLine } from '../changes/change-log.ts';
-import { commit, discard, stageFile, stagingPath, syncFile } from './atomic.ts';
+import { commit, discard, stageFile } from './atomic.ts';
 
 /** What `beforeCommit` learns about the staged catalogue. */
 export interface StagedCatalogue {
@@ -63,9 +63,8 @@ export async function publishCatalogue(options: PublishOptions): Promise<Publish
     }
   }
   try {
-    const catalogueStaged = stagingPath(options.out, options.tag);
+    const catalogueStaged = await stageCatalogue(options.out, options.header, observed(), options.tag);
     staged.push(catalogueStaged);
-    await writeCatalogueAtomically(catalogueStaged, options.header, observed());
 
     const diff = detector.finish();
     const date = options.now().toISOString();
@@ -74,7 +73,6 @@ export async function publishCatalogue(options: PublishOptions): Promise<Publish
       tag: options.tag,
     });
     staged.push(changeLogStaged);
-    await syncFile(catalogueStaged);
     const written = await stat(catalogueStaged);
     const later =
       (await options.beforeCommit?.({ path: catalogueStaged, size: written.size, mtimeMs: written.mtimeMs, date, diff })) ?? [];
