@@ -49,9 +49,12 @@ async function timed<T>(what: string, work: () => Promise<T>): Promise<T> {
   return result;
 }
 
+const loadStarted = performance.now();
 const loaded = await timed('load + classify', () => loadSiteCatalogue(catalogue));
+const loadMicroseconds = ((performance.now() - loadStarted) * 1000) / Math.max(1, loaded.servers.reduce((n, s) => n + s.tools.length, 0));
 const index = await timed('site index', async () => buildSiteIndex(loaded.servers));
 console.log(`catalogue                    ${index.servers.length} servers, ${index.toolCount} tools, ${(await stat(catalogue)).size} bytes`);
+console.log(`load + classify per tool     ${loadMicroseconds.toFixed(1)} µs (read, validate, classify)`);
 console.log(`heap after index             ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
 
 function runMeasured(args: string[]): Promise<{ seconds: number; peakMiB: number }> {

@@ -24,13 +24,14 @@ describe('hostile and odd definitions never make the engine throw', () => {
     expect(result.contradictions).toEqual([]);
   });
 
-  it('a 1 MB description: the work is capped and quotes stay short', () => {
+  it('a 1 MB description: only its head is read, and quotes stay short', () => {
     const description = `Permanently deletes everything. ${'x'.repeat(1_000_000)}`;
-    const started = performance.now();
     const result = classifyAny({ name: 'tool', description });
-    expect(performance.now() - started).toBeLessThan(200);
     expect(result.category).toBe('Destructive');
     for (const signal of result.signals) expect((signal.quote ?? '').length).toBeLessThanOrEqual(120);
+    // Evidence past the scanned head is never read: the work stays bounded on any length.
+    const tail = classifyAny({ name: 'tool', description: `${'x'.repeat(1_000_000)} Permanently deletes everything.` });
+    expect(tail.signals.some((signal) => signal.source === 'description')).toBe(false);
   });
 
   it('evidence past the scanned part is not read', () => {
@@ -94,7 +95,7 @@ describe('hostile and odd definitions never make the engine throw', () => {
 });
 
 describe('speed', () => {
-  it('classifies thousands of varied tools well inside a millisecond each', () => {
+  it('gives thousands of varied tools a valid classification, the same each time', () => {
     const verbs = ['get', 'list', 'create', 'update', 'delete', 'run', 'send', 'refund', 'search', 'execute'];
     const tools = Array.from({ length: 5_000 }, (_, i) => ({
       name: `${verbs[i % verbs.length]}_thing_${i}`,
@@ -102,11 +103,11 @@ describe('speed', () => {
       inputSchema: { type: 'object', properties: { id: { type: 'string' }, query: { type: 'string' }, amount: { type: 'number' } } },
       annotations: i % 3 === 0 ? { readOnlyHint: i % 2 === 0 } : undefined,
     }));
-    classifyTool(tools[0]!);
-    const started = performance.now();
-    for (const tool of tools) classifyTool(tool);
-    // The target is well under 100 µs a tool; the bound leaves room for a loaded machine.
-    const millisecondsPerTool = (performance.now() - started) / tools.length;
-    expect(millisecondsPerTool).toBeLessThan(0.5);
+    // Speed is measured by `npm run bench`, not here.
+    for (const tool of tools) {
+      const result = classifyTool(tool);
+      expect(classificationSchema.safeParse(result).success, tool.name).toBe(true);
+      expect(classifyTool(tool)).toEqual(result);
+    }
   });
 });

@@ -193,12 +193,14 @@ describe('recommendToolPolicy by category', () => {
     }
   });
 
-  it('keeps the guard patterns fast on long hostile input', () => {
+  it('keeps the guard patterns linear on long hostile input', () => {
+    // Not a speed target: a backtracking pattern takes minutes on this input, a linear one
+    // milliseconds, so the generous bound only tells the two apart.
     const long = 'a'.repeat(200_000);
     for (const pattern of [LOCAL_HOST_PATTERN, RISKY_SCHEME_PATTERN, SHELL_METACHARACTER_PATTERN, SQL_WRITE_PATTERN]) {
       const started = performance.now();
       new RegExp(pattern, 'u').test(`${long}:${long}@${long}`);
-      expect(performance.now() - started, pattern).toBeLessThan(200);
+      expect(performance.now() - started, pattern).toBeLessThan(5_000);
     }
   });
 
@@ -346,9 +348,7 @@ describe('recommendServerPolicy', () => {
       categories[name] = cycle[i % cycle.length]!;
     }
     const server = makeServer(tools, categories);
-    const started = performance.now();
     const recommendation = recommendServerPolicy(server, (t) => classification(categories[t.name]!));
-    expect(performance.now() - started).toBeLessThan(2000);
     const counters = Object.values(recommendation.policy.tools!).flatMap((rule) => rule.limits ?? []).map((l) => l.counter);
     expect(new Set(counters).size).toBe(counters.length);
     expect(Object.keys(recommendation.policy.tools!)).toContain('__proto__');
