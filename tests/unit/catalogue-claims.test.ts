@@ -5,6 +5,7 @@
  * same for every server hub's policy. Claims are checked on the policy as a user copies
  * it (JSON text parsed again), not on the object in memory.
  */
+import { classificationOf } from '../support/classification.ts';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogueFile } from '../../src/catalogue/catalogue-reader.ts';
@@ -13,7 +14,7 @@ import { checkClaims, describeClaim, type PolicyClaim } from '../../src/catalogu
 import { recommendServerPolicy, recommendToolPolicy } from '../../src/catalogue/policy/recommend-policy.ts';
 import { policySchema, type Policy } from '../../src/catalogue/policy/schema.ts';
 import { buildToolFaq } from '../../src/catalogue/prose/faq.ts';
-import { CATEGORIES, RISK_OF_CATEGORY, type Category, type Classification } from '../../src/catalogue/schema/classification.ts';
+import { CATEGORIES, type Classification } from '../../src/catalogue/schema/classification.ts';
 import type { Server } from '../../src/catalogue/schema/server.ts';
 import type { Tool } from '../../src/catalogue/schema/tool.ts';
 
@@ -84,18 +85,6 @@ function report(tally: Tally): string {
   return `${tally.failures.length} failures over ${tally.tools} tools, ${tally.policies} policies and ${tally.claims} claims:\n${listed}${more}`;
 }
 
-function syntheticClassification(category: Category): Classification {
-  return {
-    category,
-    risk: RISK_OF_CATEGORY[category],
-    confidence: 0.5,
-    rationale: 'Every category, to prove the recommendations for any classification of this schema.',
-    signals: [],
-    contradictions: [],
-    engine: 'test',
-  };
-}
-
 describe('claims of every page of the bundled catalogue', () => {
   const servers: Server[] = [];
   let skipped = 0;
@@ -127,7 +116,7 @@ describe('claims of every page of the bundled catalogue', () => {
     const tally = newTally();
     const started = performance.now();
     for (const category of CATEGORIES) {
-      const classification = syntheticClassification(category);
+      const classification = classificationOf(category);
       for (const server of servers) proveServer(tally, server, () => classification, ` as ${category}`);
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

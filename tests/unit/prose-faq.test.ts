@@ -1,3 +1,4 @@
+import { classificationOf } from '../support/classification.ts';
 import { describe, expect, it } from 'vitest';
 import { checkClaims, describeClaim, type PolicyClaim } from '../../src/catalogue/policy/claims.ts';
 import { recommendToolPolicy } from '../../src/catalogue/policy/recommend-policy.ts';
@@ -5,21 +6,8 @@ import type { Policy } from '../../src/catalogue/policy/schema.ts';
 import { enforcementSteps, policyFileName } from '../../src/catalogue/prose/enforcement.ts';
 import { buildToolFaq, type FaqEntry } from '../../src/catalogue/prose/faq.ts';
 import { capName, joinList, ordinal } from '../../src/catalogue/prose/text.ts';
-import { CATEGORIES, RISK_OF_CATEGORY, type Category, type Classification } from '../../src/catalogue/schema/classification.ts';
+import { CATEGORIES, type Category, type Classification } from '../../src/catalogue/schema/classification.ts';
 import type { Tool } from '../../src/catalogue/schema/tool.ts';
-
-function classification(category: Category, extra: Partial<Classification> = {}): Classification {
-  return {
-    category,
-    risk: RISK_OF_CATEGORY[category],
-    confidence: 0.85,
-    rationale: 'test',
-    signals: [],
-    contradictions: [],
-    engine: 'test',
-    ...extra,
-  };
-}
 
 const TOOLS: Record<Category, Tool> = {
   Read: { name: 'read_file', inputSchema: { type: 'object', properties: { path: { type: 'string' }, head: { type: 'integer' } }, required: ['path'] } },
@@ -35,7 +23,7 @@ const TOOLS: Record<Category, Tool> = {
 };
 
 function faqFor(category: Category, tool: Tool = TOOLS[category], extra: Partial<Classification> = {}) {
-  const cls = classification(category, extra);
+  const cls = classificationOf(category, extra);
   const recommendation = recommendToolPolicy(tool, cls);
   const faq = buildToolFaq({ serverName: 'GitHub', serverId: 'github', tool, classification: cls, recommendation });
   return { faq, recommendation };
@@ -140,7 +128,7 @@ describe('buildToolFaq', () => {
   it('caps long or odd names in sentences, and keeps the real name in claims', () => {
     const long = `get_${'very_'.repeat(30)}long_name`.slice(0, 128);
     const tool: Tool = { name: long, inputSchema: { type: 'object', properties: {} } };
-    const cls = classification('Write');
+    const cls = classificationOf('Write');
     const recommendation = recommendToolPolicy(tool, cls);
     const faq = buildToolFaq({
       serverName: `Evil\u202eServer\nName ${'x'.repeat(300)}`,
