@@ -51,6 +51,8 @@ export interface SiteIndex {
   toolByPath: Map<string, ToolEntry>;
   /** Tools grouped by the slug of their name, for "the same tool on other servers". */
   toolsByNameSlug: Map<string, ToolEntry[]>;
+  /** How many servers have a tool under each name slug (a server counts once). */
+  serverCountByNameSlug: Map<string, number>;
   byRisk: Record<Risk, ToolEntry[]>;
   byCategory: Record<Category, ToolEntry[]>;
   toolCount: number;
@@ -76,6 +78,7 @@ export function buildSiteIndex(servers: readonly ClassifiedServer[]): SiteIndex 
     serverBySlug: new Map(),
     toolByPath: new Map(),
     toolsByNameSlug: new Map(),
+    serverCountByNameSlug: new Map(),
     byRisk: emptyLists(RISKS),
     byCategory: emptyLists(CATEGORIES),
     toolCount: 0,
@@ -125,6 +128,9 @@ export function buildSiteIndex(servers: readonly ClassifiedServer[]): SiteIndex 
     index.toolCount += entry.toolCount;
     index.servers.push(entry);
     index.serverBySlug.set(serverSlug, entry);
+  }
+  for (const [nameSlug, tools] of index.toolsByNameSlug) {
+    index.serverCountByNameSlug.set(nameSlug, new Set(tools.map((tool) => tool.serverId)).size);
   }
   index.servers.sort((a, b) => compareCodePoints(a.slug, b.slug));
   const byNameThenServer = (a: ToolEntry, b: ToolEntry): number =>

@@ -75,8 +75,8 @@ export function toolPageModel(data: SiteData, entry: ToolEntry): ToolPageModel {
   const recommendation = recommendToolPolicy(tool, classification);
   const parameters = parameterRows(tool.inputSchema);
   const lastChange = data.changes.lastChange(server.id, tool.name);
-  const sameName = data.index.toolsByNameSlug.get(slugify(tool.name)) ?? [];
-  const sameNameServers = new Set(sameName.map((other) => other.serverId)).size;
+  const nameSlug = slugify(tool.name);
+  const sameName = data.index.toolsByNameSlug.get(nameSlug) ?? [];
   return {
     server,
     serverEntry,
@@ -102,7 +102,7 @@ export function toolPageModel(data: SiteData, entry: ToolEntry): ToolPageModel {
     gatewayUrl: gatewayLink(data.config, server.id, tool.name),
     sameServerSameCategory: firstOthers(serverEntry.toolsByCategory[classification.category], (other) => other.name !== tool.name, RELATED_LIMIT),
     sameNameElsewhere: firstOthers(sameName, (other) => other.serverId !== server.id && other.name === tool.name, SAME_NAME_LIMIT),
-    sameNameTotal: sameNameServers,
+    sameNameTotal: data.index.serverCountByNameSlug.get(nameSlug) ?? 1,
     parameterNames: parameters.map((row) => row.name.toLowerCase()),
     suspiciousText: findSuspiciousText(tool),
     ...(lastChange ? { lastChange } : {}),
