@@ -8,9 +8,9 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
-import { catalogueHeader, writeCatalogueAtomically } from '../../src/catalogue/catalogue-writer.ts';
-import { parseServerRecord } from '../../src/catalogue/parse-record.ts';
-import { CatalogueError } from '../../src/catalogue/errors.ts';
+import { catalogueHeader, writeCatalogueAtomically } from '../../src/catalogue/store/writer.ts';
+import { parseServerRecord } from '../../src/catalogue/store/parse-record.ts';
+import { CatalogueError } from '../../src/catalogue/store/errors.ts';
 import type { Server } from '../../src/catalogue/schema/server.ts';
 import {
   fromCapture,

@@ -12,7 +12,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { captureServer, type CaptureTarget } from '../../src/catalogue/capture/capture.ts';
 import { addToCatalogue } from '../../src/catalogue/capture/into.ts';
 import { parsePackageSpec } from '../../src/catalogue/capture/package-spec.ts';
-import { commit, discard, stageFile } from '../../src/catalogue/pull/atomic.ts';
+import { commit, discard, stageFile } from '../../src/catalogue/store/atomic.ts';
 
 function parseMilliseconds(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number of milliseconds');

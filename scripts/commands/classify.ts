@@ -10,7 +10,7 @@
  */
 import { open, readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { readCatalogueFile } from '../../src/catalogue/catalogue-reader.ts';
+import { readCatalogueFile } from '../../src/catalogue/store/reader.ts';
 import { classifyTool, type ServerIdentity } from '../../src/catalogue/classify/classify-tool.ts';
 import { toolSchema, type Tool } from '../../src/catalogue/schema/tool.ts';
 

@@ -10,7 +10,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { loadSiteConfig } from '../../src/config/site-config.ts';
 import { pullCatalogue } from '../../src/catalogue/pull/pull.ts';
 import { createProgress, formatBytes, formatCount } from '../../src/catalogue/pull/progress.ts';
-import type { CatalogueFormat } from '../../src/catalogue/catalogue-reader.ts';
+import type { CatalogueFormat } from '../../src/catalogue/store/reader.ts';
 
 export function parseMilliseconds(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('must be a whole number of milliseconds');

@@ -5,9 +5,9 @@
  * - a second record with an id or slug already seen is skipped (the first one wins);
  * - tools without a classification are classified here, with the one engine.
  */
-import { readCatalogueFile } from '../catalogue/catalogue-reader.ts';
+import { readCatalogueFile } from '../catalogue/store/reader.ts';
 import { ensureClassified } from '../catalogue/classify/ensure-classified.ts';
-import { describeLocation } from '../catalogue/errors.ts';
+import { describeLocation } from '../catalogue/store/errors.ts';
 import { serverSlugOf } from '../catalogue/slug.ts';
 import type { ClassifiedServer } from './site-index.ts';
 

@@ -3,9 +3,9 @@
  * module-level promise, as Starlight's routing does) and shared by every page, so
  * per-page work is a Map lookup. Pages never receive the catalogue as props.
  */
-import { dirname, join } from 'node:path';
 import { loadSiteConfig, type SiteConfig } from '../config/site-config.ts';
-import { CHANGE_LOG_NAME, loadChangeLog, type ChangeLog } from '../catalogue/changes/change-log.ts';
+import type { ChangeLog } from '../catalogue/changes/change-log.ts';
+import { changeLogPathOf, loadChangeLog } from '../catalogue/store/change-log-file.ts';
 import { loadSiteCatalogue } from './load-site-catalogue.ts';
 import { buildSiteIndex, type ClassifiedServer, type SiteIndex } from './site-index.ts';
 
@@ -23,7 +23,7 @@ async function load(): Promise<SiteData> {
   const config = loadSiteConfig(process.env);
   const { servers, warnings } = await loadSiteCatalogue(config.cataloguePath);
   // A damaged change log costs the history, never the site: its bad lines are skipped.
-  const changes = await loadChangeLog(join(dirname(config.cataloguePath), CHANGE_LOG_NAME), {
+  const changes = await loadChangeLog(changeLogPathOf(config.cataloguePath), {
     onInvalid: 'skip',
     warn: (message) => warnings.push(`skipped change-log line: ${message}`),
   });

@@ -15,8 +15,8 @@ import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readCatalogueFile } from '../../src/catalogue/catalogue-reader.ts';
-import { loadChangeLog } from '../../src/catalogue/changes/index.ts';
+import { readCatalogueFile } from '../../src/catalogue/store/reader.ts';
+import { loadChangeLog } from '../../src/catalogue/store/change-log-file.ts';
 import { serverSchema, type Server as CatalogueServer } from '../../src/catalogue/schema/server.ts';
 import { NODE, ROOT, freePort, isAlive, runCli } from './helpers.ts';
 

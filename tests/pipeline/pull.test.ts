@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadChangeLog } from '../../src/catalogue/changes/index.ts';
-import { readCatalogueFile } from '../../src/catalogue/catalogue-reader.ts';
+import { loadChangeLog } from '../../src/catalogue/store/change-log-file.ts';
+import { readCatalogueFile } from '../../src/catalogue/store/reader.ts';
 import { freePort, json, ndjson, runCli, server, snapshot } from './helpers.ts';
 
 const readTool = { name: 'read_file', description: 'Reads a file from the workspace.', inputSchema: { type: 'object', properties: { path: { type: 'string' } } } };

@@ -8,7 +8,7 @@
 import { classificationOf } from '../support/classification.ts';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readCatalogueFile } from '../../src/catalogue/catalogue-reader.ts';
+import { readCatalogueFile } from '../../src/catalogue/store/reader.ts';
 import { classifyTool } from '../../src/catalogue/classify/classify-tool.ts';
 import { checkClaims, describeClaim, type PolicyClaim } from '../../src/catalogue/policy/claims.ts';
 import { recommendServerPolicy, recommendToolPolicy } from '../../src/catalogue/policy/recommend-policy.ts';

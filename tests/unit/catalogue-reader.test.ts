@@ -2,11 +2,12 @@ import { Readable } from 'node:stream';
 import { mkdtemp, readFile, writeFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readCatalogueStream, readCatalogueFile, formatOfName } from '../../src/catalogue/catalogue-reader.ts';
-import { catalogueHeader, writeCatalogueAtomically } from '../../src/catalogue/catalogue-writer.ts';
-import type { CatalogueError } from '../../src/catalogue/errors.ts';
-import { stageFile } from '../../src/catalogue/pull/atomic.ts';
+import { readCatalogueStream, readCatalogueFile } from '../../src/catalogue/store/reader.ts';
+import { catalogueHeader, writeCatalogueAtomically } from '../../src/catalogue/store/writer.ts';
+import type { CatalogueError } from '../../src/catalogue/store/errors.ts';
+import { stageFile } from '../../src/catalogue/store/atomic.ts';
 
 /**
  * When set, the next write stream fails as a full disk would, on its own schedule: its
@@ -140,10 +141,27 @@ describe('the catalogue reader', () => {
     expect(await readdir(dir)).toEqual(['changes.ndjson']);
   });
 
-  it('tells the format from the file name', () => {
-    expect(formatOfName('a.ndjson')).toBe('ndjson');
-    expect(formatOfName('a.jsonl')).toBe('ndjson');
-    expect(formatOfName('a.json')).toBe('json');
+  it('reads a catalogue back whatever its file is called, gzipped or not', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'catalogue-'));
+    const ndjsonText = `${JSON.stringify(catalogueHeader({}))}\n${JSON.stringify(server('a'))}\n`;
+    const jsonText = JSON.stringify({ ...catalogueHeader({}), servers: [server('b')] }, null, 2);
+    const cases: Array<[string, string | Buffer, string]> = [
+      ['written.json', ndjsonText, 'a'],
+      ['written.jsonlines', ndjsonText, 'a'],
+      ['written', ndjsonText, 'a'],
+      ['pretty.ndjson', jsonText, 'b'],
+      ['pretty.txt', jsonText, 'b'],
+      ['lines.json.gz', gzipSync(ndjsonText), 'a'],
+      ['lines.ndjson.gz', gzipSync(ndjsonText), 'a'],
+      ['pretty.bin', gzipSync(jsonText), 'b'],
+    ];
+    for (const [name, contents, id] of cases) {
+      const path = join(dir, name);
+      await writeFile(path, contents);
+      const ids: string[] = [];
+      for await (const record of readCatalogueFile(path, {})) ids.push(record.server.id);
+      expect(ids, name).toEqual([id]);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseServerRecord } from '../../src/catalogue/parse-record.ts';
-import { CatalogueError } from '../../src/catalogue/errors.ts';
+import { parseServerRecord } from '../../src/catalogue/store/parse-record.ts';
+import { CatalogueError } from '../../src/catalogue/store/errors.ts';
 
 const valid = {
   id: 'files',

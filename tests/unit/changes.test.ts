@@ -2,18 +2,11 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  ChangeDetector,
-  changeLogLine,
-  diffCatalogues,
-  fingerprintIndex,
-  indexServer,
-  loadChangeLog,
-  readFingerprintIndex,
-  toolKey,
-  type ServerTools,
-} from '../../src/catalogue/changes/index.ts';
-import { readCatalogueFile } from '../../src/catalogue/catalogue-reader.ts';
+import { ChangeDetector, diffCatalogues, fingerprintIndex, indexServer, toolKey, type ServerTools } from '../../src/catalogue/changes/diff.ts';
+import { changeLogLine } from '../../src/catalogue/changes/change-log.ts';
+import { loadChangeLog } from '../../src/catalogue/store/change-log-file.ts';
+import { readFingerprintIndex } from '../../src/catalogue/store/fingerprint-index.ts';
+import { readCatalogueFile } from '../../src/catalogue/store/reader.ts';
 import { toolFingerprint } from '../../src/catalogue/fingerprint.ts';
 
 const read = { name: 'read_file', description: 'Reads a file.', inputSchema: { type: 'object', properties: { path: { type: 'string' } } } };

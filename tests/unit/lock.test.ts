@@ -7,12 +7,12 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCK_NAME, lockFolder } from '../../src/catalogue/pull/lock.ts';
+import { LOCK_NAME, lockFolder } from '../../src/catalogue/store/lock.ts';
 import { processAlive } from '../../src/catalogue/process-alive.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
-const LOCK_MODULE = join(ROOT, 'src/catalogue/pull/lock.ts');
+const LOCK_MODULE = join(ROOT, 'src/catalogue/store/lock.ts');
 
 let work: string;
 

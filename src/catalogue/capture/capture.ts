@@ -11,7 +11,7 @@ import { DEFAULT_INHERITED_ENV_VARS, StdioClientTransport } from '@modelcontextp
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { z } from 'zod';
-import { parseServerRecord } from '../parse-record.ts';
+import { parseServerRecord } from '../store/parse-record.ts';
 import { SERVER_ID_PATTERN, type Server, type ServerInput, type ServerPackage } from '../schema/server.ts';
 import { slugify } from '../slug.ts';
 import { printable, redactUrl } from '../pull/http-source.ts';

@@ -6,16 +6,17 @@
  */
 import { access } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { readCatalogueStream } from '../catalogue-reader.ts';
-import { catalogueHeader } from '../catalogue-writer.ts';
-import { readFingerprintIndex, type FingerprintIndex } from '../changes/index.ts';
-import { CatalogueError, describeLocation } from '../errors.ts';
+import { readCatalogueStream } from '../store/reader.ts';
+import { catalogueHeader } from '../store/writer.ts';
+import type { FingerprintIndex } from '../changes/diff.ts';
+import { readFingerprintIndex } from '../store/fingerprint-index.ts';
+import { CatalogueError, describeLocation } from '../store/errors.ts';
 import type { CatalogueHeader } from '../schema/catalogue.ts';
 import type { Server } from '../schema/server.ts';
 import { serverSlugOf } from '../slug.ts';
-import { openCatalogueFile } from '../pull/format.ts';
-import { lockFolder } from '../pull/lock.ts';
-import { publishCatalogue } from '../pull/publish.ts';
+import { openCatalogue } from '../store/format.ts';
+import { lockFolder } from '../store/lock.ts';
+import { publishCatalogue } from '../store/publish.ts';
 
 /** What the change log names as the origin of a captured record. */
 const CAPTURE_SOURCE = 'capture';
@@ -48,7 +49,7 @@ export async function addToCatalogue(
     }
 
     const previous = await readFingerprintIndex(path);
-    const { stream, format } = await openCatalogueFile(path, 'sniff');
+    const { stream, format } = await openCatalogue(path);
     let header: CatalogueHeader | undefined;
     // A catalogue with a broken record is refused rather than silently rewritten without it.
     const records = readCatalogueStream(stream, {

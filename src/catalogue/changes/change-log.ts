@@ -8,14 +8,9 @@
  *              "previous":"<sha256>","fingerprint":"<sha256>"}, …]}
  * Within a line, changed tools come first, then added, then removed ones.
  */
-import { createReadStream } from 'node:fs';
 import { z } from 'zod';
 import { FINGERPRINT_FIELDS, type FingerprintField } from '../fingerprint.ts';
 import type { CatalogueDiff, ChangeKind, DiffCounts, ToolChange } from './diff.ts';
-import { ndjsonLines } from '../ndjson-lines.ts';
-
-/** The change log's file name, beside the catalogue. */
-export const CHANGE_LOG_NAME = 'changes.ndjson';
 
 const fingerprintSchema = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -200,34 +195,4 @@ export function parseChangeLogLine(
     return Object.freeze(entry);
   });
   return { pull, entries };
-}
-
-/**
- * Reads a change log. A missing file is an empty log: a site built before its first pull
- * has no changes to show.
- */
-export async function loadChangeLog(path: string, options: LoadChangeLogOptions = {}): Promise<ChangeLog> {
-  const pulls: PullRecord[] = [];
-  const entriesByPull: ChangeEntry[][] = [];
-  const input = createReadStream(path);
-  const lines = ndjsonLines(input);
-  let lineNumber = 0;
-  try {
-    for await (const line of lines) {
-      lineNumber += 1;
-      if (line.trim() === '') continue;
-      try {
-        const { pull, entries } = parseChangeLogLine(line, `${path}, line ${lineNumber}`);
-        pulls.push(pull);
-        entriesByPull.push(entries);
-      } catch (error) {
-        if (options.onInvalid !== 'skip') throw error;
-        options.warn?.((error as Error).message);
-      }
-    }
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new ChangeLog([], []);
-    throw error;
-  }
-  return new ChangeLog(pulls, entriesByPull);
 }

@@ -7,25 +7,21 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { readCatalogueStream, type CatalogueFormat, type CatalogueRecord } from '../catalogue-reader.ts';
-import { catalogueHeader } from '../catalogue-writer.ts';
-import { CatalogueError, describeLocation, type RecordLocation } from '../errors.ts';
+import { readCatalogueStream, type CatalogueFormat, type CatalogueRecord } from '../store/reader.ts';
+import { catalogueHeader } from '../store/writer.ts';
+import { CatalogueError, describeLocation, type RecordLocation } from '../store/errors.ts';
 import type { CatalogueHeader } from '../schema/catalogue.ts';
 import type { Server } from '../schema/server.ts';
 import { serverSlugOf } from '../slug.ts';
 import { ensureClassified } from '../classify/ensure-classified.ts';
 import type { DiffCounts } from '../changes/diff.ts';
-import { CHANGE_LOG_NAME } from '../changes/change-log.ts';
-import { readFingerprintIndex } from '../changes/index.ts';
-import { stageFile } from './atomic.ts';
-import { lockFolder } from './lock.ts';
+import { readFingerprintIndex } from '../store/fingerprint-index.ts';
+import { stageFile } from '../store/atomic.ts';
+import { lockFolder } from '../store/lock.ts';
 import type { PullProgress } from './progress.ts';
-import { publishCatalogue } from './publish.ts';
+import { publishCatalogue } from '../store/publish.ts';
 import { openSource, sourceLabel } from './source.ts';
 import { PULL_STATE_NAME, readPullState, serializePullState, validatorsFor } from './state.ts';
-
-// Re-exported for callers that already import it from here; it lives with the change log.
-export { CHANGE_LOG_NAME };
 
 export interface PullOptions {
   /** An http(s) URL, a `file:` URL or a path. */

@@ -7,8 +7,8 @@ import { stat } from 'node:fs/promises';
 import { Transform, pipeline, type Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
-import type { CatalogueFormat } from '../catalogue-reader.ts';
-import { chooseFormat, peek, sniffFormat } from './format.ts';
+import type { CatalogueFormat } from '../store/reader.ts';
+import { chooseFormat, peek, sniffFormat } from '../store/format.ts';
 import { TransferError, httpGet, redactUrl } from './http-source.ts';
 
 export interface SourceOptions {

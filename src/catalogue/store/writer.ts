@@ -3,9 +3,9 @@
  * old one, flushed to disk and renamed over it, so a reader (or a failed write, or a crash
  * just after the rename) never sees half a file.
  */
-import { CATALOGUE_FORMAT_VERSION, type CatalogueHeader } from './schema/catalogue.ts';
-import type { Server } from './schema/server.ts';
-import { commit, discard, stageFile } from './pull/atomic.ts';
+import { CATALOGUE_FORMAT_VERSION, type CatalogueHeader } from '../schema/catalogue.ts';
+import type { Server } from '../schema/server.ts';
+import { commit, discard, stageFile } from './atomic.ts';
 
 export function catalogueHeader(fields: Omit<CatalogueHeader, 'format' | 'version'>): CatalogueHeader {
   return { format: 'mcp-tool-catalogue', version: CATALOGUE_FORMAT_VERSION, ...fields };

@@ -4,12 +4,12 @@
  * tool definition without the change being recorded.
  */
 import { stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { stageCatalogue } from '../catalogue-writer.ts';
+import { stageCatalogue } from './writer.ts';
 import type { CatalogueHeader } from '../schema/catalogue.ts';
 import type { Server } from '../schema/server.ts';
 import { ChangeDetector, type CatalogueDiff, type FingerprintIndex } from '../changes/diff.ts';
-import { CHANGE_LOG_NAME, changeLogLine } from '../changes/change-log.ts';
+import { changeLogLine } from '../changes/change-log.ts';
+import { changeLogPathOf } from './change-log-file.ts';
 import { commit, discard, stageFile } from './atomic.ts';
 
 /** What `beforeCommit` learns about the staged catalogue. */
@@ -53,7 +53,7 @@ export interface Published {
  * any failure, leaves both as they were. The caller holds the folder's lock.
  */
 export async function publishCatalogue(options: PublishOptions): Promise<Published> {
-  const changeLogPath = join(dirname(options.out), CHANGE_LOG_NAME);
+  const changeLogPath = changeLogPathOf(options.out);
   const detector = new ChangeDetector(options.previous);
   const staged: string[] = [];
   async function* observed(): AsyncGenerator<Server> {

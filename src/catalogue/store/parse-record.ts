@@ -1,5 +1,5 @@
-import { catalogueHeaderSchema, type CatalogueHeader } from './schema/catalogue.ts';
-import { serverSchema, type Server } from './schema/server.ts';
+import { catalogueHeaderSchema, type CatalogueHeader } from '../schema/catalogue.ts';
+import { serverSchema, type Server } from '../schema/server.ts';
 import { CatalogueError, describeLocation, formatRecordIssues, type RecordLocation } from './errors.ts';
 
 /** Validates one server record; throws a CatalogueError that names the record and field. */

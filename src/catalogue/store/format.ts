@@ -1,10 +1,15 @@
 /**
- * Telling NDJSON from JSON for a catalogue that arrives as bytes: from the Content-Type,
- * the file extension, and, when those are missing or disagree, from the first bytes.
+ * The one place that tells NDJSON from JSON. A local file is always judged by its content
+ * (gzip by its magic bytes, then the first line), so any file name reads back; bytes from
+ * a URL may also be judged by their Content-Type and path, falling back to the content
+ * when those are silent or disagree.
  */
 import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
-import type { CatalogueFormat } from '../catalogue-reader.ts';
+import { pipeline, Readable } from 'node:stream';
+import zlib from 'node:zlib';
+import { CatalogueError } from './errors.ts';
+
+export type CatalogueFormat = 'ndjson' | 'json';
 
 const NDJSON_TYPES = new Set([
   'application/x-ndjson',
@@ -114,18 +119,36 @@ export async function peek(input: Readable, limit = SNIFF_BYTES): Promise<{ head
   return { head, stream };
 }
 
+/** The first two bytes of every gzip stream (RFC 1952). */
+const GZIP_MAGIC = [0x1f, 0x8b] as const;
+
+export function isGzip(head: Buffer): boolean {
+  return head.length >= 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+}
+
 /**
- * Opens a local catalogue file, choosing the format by extension, then by its first bytes.
- * `sniff` ignores the extension: the catalogue writer always writes NDJSON, whatever the
- * file is called.
+ * Opens a local catalogue for reading, whatever it is called: a gzip file is decompressed,
+ * and the format is read off the first line unless `format` forces it. Errors of the file
+ * (ENOENT, EACCES) surface on the returned stream, where the reader reports them.
  */
-export async function openCatalogueFile(
+export async function openCatalogue(
   path: string,
-  format?: CatalogueFormat | 'sniff',
+  format?: CatalogueFormat,
 ): Promise<{ stream: Readable; format: CatalogueFormat }> {
-  const chosen = format === 'sniff' ? 'sniff' : chooseFormat({ explicit: format, name: path });
-  const file = createReadStream(path);
-  if (chosen !== 'sniff') return { stream: file, format: chosen };
-  const { head, stream } = await peek(file);
+  let head: Buffer;
+  let stream: Readable;
+  try {
+    ({ head, stream } = await peek(createReadStream(path), 2));
+  } catch (error) {
+    // Worded as the reader words a failing input, which it is: no record was read.
+    throw new CatalogueError(`${path}: could not read the catalogue after 0 record(s) (${(error as Error).message})`, {
+      source: path,
+    });
+  }
+  if (isGzip(head)) {
+    stream = pipeline(stream, zlib.createGunzip(), () => {}) as unknown as Readable;
+  }
+  if (format) return { stream, format };
+  ({ head, stream } = await peek(stream));
   return { stream, format: sniffFormat(head) };
 }

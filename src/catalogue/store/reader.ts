@@ -3,23 +3,18 @@
  * time, so that a catalogue of 500,000 tools never sits in one string.
  * The pure validation lives in parse-record.ts.
  */
-import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { parser } from 'stream-json';
 import type { Token } from 'stream-json/parser.js';
 import Assembler from 'stream-json/assembler.js';
 import { CatalogueError, type RecordLocation } from './errors.ts';
-import { ndjsonLines } from './ndjson-lines.ts';
-import { parseHeader, parseJsonLine, parseServerRecord } from './parse-record.ts';
-import type { CatalogueHeader } from './schema/catalogue.ts';
-import type { Server } from './schema/server.ts';
+import { openCatalogue, type CatalogueFormat } from './format.ts';
+import { ndjsonRecords } from './ndjson-records.ts';
+import { parseHeader, parseServerRecord } from './parse-record.ts';
+import type { CatalogueHeader } from '../schema/catalogue.ts';
+import type { Server } from '../schema/server.ts';
 
-export type CatalogueFormat = 'ndjson' | 'json';
-
-/** NDJSON for `.ndjson`/`.jsonl`, JSON otherwise. */
-export function formatOfName(name: string): CatalogueFormat {
-  return /\.(nd)?jsonl?$/i.test(name) && !/\.json$/i.test(name) ? 'ndjson' : 'json';
-}
+export type { CatalogueFormat };
 
 export interface CatalogueRecord {
   server: Server;
@@ -63,26 +58,21 @@ interface RawRecord {
 }
 
 async function* ndjsonValues(input: Readable, options: ReadOptions): AsyncGenerator<RawRecord> {
-  const lines = ndjsonLines(input);
-  let lineNumber = 0;
   let sawHeader = false;
-  for await (const line of lines) {
-    lineNumber += 1;
-    if (line.trim() === '') continue;
-    const location = { source: options.source, line: lineNumber };
-    let value: unknown;
-    try {
-      value = parseJsonLine(line, location);
-    } catch (error) {
-      // A line that is not JSON is one more invalid record; the header line never is.
-      if (!sawHeader || options.onInvalid !== 'skip' || !(error instanceof CatalogueError)) throw error;
+  const records = ndjsonRecords(input, {
+    source: options.source,
+    // A line that is not JSON is one more invalid record; the header line never is.
+    onInvalidLine: (error, isHeader) => {
+      if (isHeader || options.onInvalid !== 'skip') throw error;
       options.warn?.(error);
-      continue;
-    }
-    if (!sawHeader) {
-      // Parsed even without a listener: a file of another format must be refused.
-      const parsed = parseHeader(value, location);
-      options.onHeader?.(parsed);
+    },
+  });
+  for await (const { value, location, isHeader } of records) {
+    if (isHeader) {
+      // Parsed even without a listener (`f?.(x)` would skip evaluating x): a file of
+      // another format must be refused.
+      const header = parseHeader(value, location);
+      options.onHeader?.(header);
       sawHeader = true;
       continue;
     }
@@ -176,14 +166,15 @@ async function* jsonValues(input: Readable, options: ReadOptions): AsyncGenerato
   checkHeader();
 }
 
-/** Opens a catalogue file and reads its records. */
-export function readCatalogueFile(
+/**
+ * Opens a catalogue file and reads its records. The format comes from the file's content
+ * (see `openCatalogue`), never from its name: a pull writes NDJSON whatever the file is
+ * called, and any name must read back.
+ */
+export async function* readCatalogueFile(
   path: string,
   options: Omit<ReadOptions, 'source' | 'format'> & { format?: CatalogueFormat },
 ): AsyncGenerator<CatalogueRecord> {
-  return readCatalogueStream(createReadStream(path), {
-    ...options,
-    source: path,
-    format: options.format ?? formatOfName(path),
-  });
+  const { stream, format } = await openCatalogue(path, options.format);
+  yield* readCatalogueStream(stream, { ...options, source: path, format });
 }
