@@ -1,15 +1,12 @@
 /**
- * Node-only: reads the catalogue the site is built from. Invalid records are skipped
- * with a warning that names them, so one bad server never stops the build; the rules:
- * - a record that breaks the schema is skipped (the warning names the line and field);
- * - a second record with an id or slug already seen is skipped (the first one wins);
- * - tools without a classification are classified here, with the one engine.
+ * Node-only: reads the catalogue the site is built from. One bad server never stops the
+ * build: a record that breaks the schema is skipped with a warning naming the line and
+ * field, and a duplicate id or slug is skipped under the one admission rule (the first
+ * record wins), which also classifies what is unclassified or stale.
  */
+import { Admission } from '../catalogue/admission.ts';
+import type { ClassifiedServer } from '../catalogue/schema/server.ts';
 import { readCatalogueFile } from '../catalogue/store/reader.ts';
-import { ensureClassified } from '../catalogue/classify/ensure-classified.ts';
-import { describeLocation } from '../catalogue/store/errors.ts';
-import { serverSlugOf } from '../catalogue/slug.ts';
-import type { ClassifiedServer } from './site-index.ts';
 
 export interface LoadedCatalogue {
   servers: ClassifiedServer[];
@@ -19,23 +16,14 @@ export interface LoadedCatalogue {
 export async function loadSiteCatalogue(path: string): Promise<LoadedCatalogue> {
   const warnings: string[] = [];
   const servers: ClassifiedServer[] = [];
-  const seenIds = new Set<string>();
-  const seenSlugs = new Set<string>();
+  const admission = new Admission({ onDuplicate: 'skip', warn: (message) => warnings.push(message) });
   const records = readCatalogueFile(path, {
     onInvalid: 'skip',
     warn: (error) => warnings.push(`skipped invalid record: ${error.message}`),
   });
   for await (const { server, location } of records) {
-    const slug = serverSlugOf(server);
-    if (seenIds.has(server.id) || seenSlugs.has(slug)) {
-      warnings.push(
-        `skipped duplicate server: ${describeLocation(location)} repeats the id or slug "${server.id}" of an earlier record`,
-      );
-      continue;
-    }
-    seenIds.add(server.id);
-    seenSlugs.add(slug);
-    servers.push(ensureClassified(server) as ClassifiedServer);
+    const admitted = admission.admit(server, location);
+    if (admitted) servers.push(admitted);
   }
   return { servers, warnings };
 }

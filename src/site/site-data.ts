@@ -7,7 +7,8 @@ import { loadSiteConfig, type SiteConfig } from '../config/site-config.ts';
 import type { ChangeLog } from '../catalogue/changes/change-log.ts';
 import { changeLogPathOf, loadChangeLog } from '../catalogue/store/change-log-file.ts';
 import { loadSiteCatalogue } from './load-site-catalogue.ts';
-import { buildSiteIndex, type ClassifiedServer, type SiteIndex } from './site-index.ts';
+import type { ClassifiedServer } from '../catalogue/schema/server.ts';
+import { buildSiteIndex, type SiteIndex } from './site-index.ts';
 
 export interface SiteData {
   config: SiteConfig;

@@ -4,7 +4,7 @@
  * what per-page walks cost at 7,000 pages; this site aims at 500,000).
  */
 import { CATEGORIES, RISKS, type Category, type Classification, type Risk } from '../catalogue/schema/classification.ts';
-import type { Server } from '../catalogue/schema/server.ts';
+import type { ClassifiedServer, Server } from '../catalogue/schema/server.ts';
 import type { Tool } from '../catalogue/schema/tool.ts';
 import { assignSlugs, compareCodePoints, serverSlugOf, slugify } from '../catalogue/slug.ts';
 
@@ -38,11 +38,6 @@ export interface ServerEntry {
   /** The same tools by category, for "related tools" without a walk per page. */
   toolsByCategory: Record<Category, ToolEntry[]>;
 }
-
-export type ClassifiedTool = Tool & { classification: Classification };
-
-/** A server whose tools all carry a classification. */
-export type ClassifiedServer = Omit<Server, 'tools'> & { tools: ClassifiedTool[] };
 
 export interface SiteIndex {
   servers: ServerEntry[];

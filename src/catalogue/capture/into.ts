@@ -10,10 +10,10 @@ import { readCatalogueStream } from '../store/reader.ts';
 import { catalogueHeader } from '../store/writer.ts';
 import type { FingerprintIndex } from '../changes/diff.ts';
 import { readFingerprintIndex } from '../store/fingerprint-index.ts';
-import { CatalogueError, describeLocation } from '../store/errors.ts';
+import { CatalogueError } from '../store/errors.ts';
 import type { CatalogueHeader } from '../schema/catalogue.ts';
 import type { Server } from '../schema/server.ts';
-import { serverSlugOf } from '../slug.ts';
+import { Admission } from '../admission.ts';
 import { openCatalogue } from '../store/format.ts';
 import { lockFolder } from '../store/lock.ts';
 import { publishCatalogue } from '../store/publish.ts';
@@ -44,7 +44,8 @@ export async function addToCatalogue(
       () => false,
     );
     if (!exists) {
-      await publish(catalogueHeader({ generated: now().toISOString(), source: CAPTURE_SOURCE }), [server]);
+      const admitted = new Admission({ onDuplicate: 'refuse' }).admit(server, { source: CAPTURE_SOURCE })!;
+      await publish(catalogueHeader({ generated: now().toISOString(), source: CAPTURE_SOURCE }), [admitted]);
       return { replaced: false, servers: 1 };
     }
 
@@ -63,8 +64,10 @@ export async function addToCatalogue(
     const iterator = records[Symbol.asyncIterator]();
     let next = await iterator.next();
     if (!header) throw new CatalogueError(`${path}: no catalogue header`, { source: path });
-    // Compared as the site will slug them: a reserved id moves aside onto another's slug.
-    const slug = serverSlugOf(server);
+    // The captured server claims its id and slug first: a record with its id is the one
+    // it replaces, and any other record on its slug is refused.
+    const admission = new Admission({ onDuplicate: 'refuse' });
+    const captured = admission.reserve(server, `the captured server ${JSON.stringify(server.id)}`, 'give the capture another --id');
     let replaced = false;
     let count = 0;
     async function* merged(): AsyncGenerator<Server> {
@@ -73,24 +76,18 @@ export async function addToCatalogue(
         if (existing.id === server.id) {
           if (!replaced) {
             count += 1;
-            yield server;
+            yield captured;
           }
           replaced = true;
         } else {
-          if (serverSlugOf(existing) === slug) {
-            throw new CatalogueError(
-              `${describeLocation(location)} (server ${JSON.stringify(existing.id)}): already uses the URL slug ${JSON.stringify(slug)} of the captured server ${JSON.stringify(server.id)}; give the capture another --id`,
-              location,
-            );
-          }
           count += 1;
-          yield existing;
+          yield admission.admit(existing, location)!;
         }
         next = await iterator.next();
       }
       if (!replaced) {
         count += 1;
-        yield server;
+        yield captured;
       }
     }
     await publish(header, merged(), previous);

@@ -9,11 +9,10 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { readCatalogueStream, type CatalogueFormat, type CatalogueRecord } from '../store/reader.ts';
 import { catalogueHeader } from '../store/writer.ts';
-import { CatalogueError, describeLocation, type RecordLocation } from '../store/errors.ts';
+import { CatalogueError } from '../store/errors.ts';
 import type { CatalogueHeader } from '../schema/catalogue.ts';
 import type { Server } from '../schema/server.ts';
-import { serverSlugOf } from '../slug.ts';
-import { ensureClassified } from '../classify/ensure-classified.ts';
+import { Admission } from '../admission.ts';
 import type { DiffCounts } from '../changes/diff.ts';
 import { readFingerprintIndex } from '../store/fingerprint-index.ts';
 import { stageFile } from '../store/atomic.ts';
@@ -48,24 +47,12 @@ export type PullResult =
       source: string;
       out: string;
       changeLog: string;
-      /** Tools that arrived without a classification and were classified. */
+      /** Tools that arrived without a classification, or with a stale one, and were classified. */
       classified: number;
       bytes: number;
       durationMs: number;
       counts: DiffCounts;
     };
-
-interface Seen {
-  where: string;
-  id: string;
-}
-
-/** Short form of a record's place for "… repeats the one at line 3". */
-function place(location: RecordLocation): string {
-  if (location.line !== undefined) return `line ${location.line}`;
-  if (location.index !== undefined) return `servers[${location.index}]`;
-  return 'an earlier record';
-}
 
 export async function pullCatalogue(options: PullOptions): Promise<PullResult> {
   const started = Date.now();
@@ -126,40 +113,12 @@ export async function pullCatalogue(options: PullOptions): Promise<PullResult> {
       options.progress?.start(opened.totalBytes);
       let servers = 0;
       let tools = 0;
-      let classified = 0;
       let header: CatalogueHeader | undefined;
-      const ids = new Map<string, Seen>();
-      const slugs = new Map<string, Seen>();
+      const admission = new Admission({ onDuplicate: 'refuse' });
 
       const accept = ({ server, location }: CatalogueRecord): Server => {
-        const where = describeLocation(location);
-        const named = `${where} (server ${JSON.stringify(server.id)})`;
-        const earlier = ids.get(server.id);
-        if (earlier) {
-          throw new CatalogueError(`${named}: field "id": repeats the id of the server at ${earlier.where}`, location);
-        }
-        // The slug the site will give the server, not the raw field: a reserved id moves
-        // aside (`api` becomes `tool-api`) and may land on another server's slug.
-        const slug = serverSlugOf(server);
-        const slugOwner = slugs.get(slug);
-        if (slugOwner) {
-          throw new CatalogueError(
-            `${named}: field "${server.slug ? 'slug' : 'id'}": URL slug ${JSON.stringify(slug)} is already used by server ${JSON.stringify(slugOwner.id)} at ${slugOwner.where}`,
-            location,
-          );
-        }
-        const seen = { where: place(location), id: server.id };
-        ids.set(server.id, seen);
-        slugs.set(slug, seen);
-
-        const unclassified = server.tools.reduce((n, tool) => n + (tool.classification ? 0 : 1), 0);
-        let result: Server;
-        try {
-          result = unclassified > 0 ? ensureClassified(server) : server;
-        } catch (error) {
-          throw new CatalogueError(`${named}: classification failed (${(error as Error).message})`, location);
-        }
-        classified += unclassified;
+        // A refused record throws; with `refuse` nothing is ever skipped.
+        const result = admission.admit(server, location)!;
         servers += 1;
         tools += result.tools.length;
         options.progress?.update({ bytes, servers, tools });
@@ -233,7 +192,7 @@ export async function pullCatalogue(options: PullOptions): Promise<PullResult> {
         source: label,
         out,
         changeLog: published.changeLog,
-        classified,
+        classified: admission.classified,
         bytes,
         durationMs: Date.now() - started,
         counts: published.diff.counts,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DISPLAY_NAME_PATTERN, toolSchema } from './tool.ts';
+import type { Classification } from './classification.ts';
 
 /** Only http(s) links ever reach a page: `javascript:` and `data:` are refused here. */
 export const webUrlSchema = z.url({
@@ -76,3 +77,9 @@ export const serverSchema = z.object({
 });
 export type Server = z.infer<typeof serverSchema>;
 export type ServerInput = z.input<typeof serverSchema>;
+
+/** A tool with the classification the site shows (supplied, or made by the engine). */
+export type ClassifiedTool = Server['tools'][number] & { classification: Classification };
+
+/** A server whose tools all carry a classification: what admission hands on. */
+export type ClassifiedServer = Omit<Server, 'tools'> & { tools: ClassifiedTool[] };
