@@ -1,12 +1,13 @@
 /** Everything a server hub shows, computed by the domain core. */
 import { gatewayLink } from '../config/site-config.ts';
 import { riskRank } from '../catalogue/schema/classification.ts';
-import { recommendServerPolicy } from '../catalogue/policy/recommend-policy.ts';
 import { policyFileName } from '../catalogue/prose/enforcement.ts';
+import { describeServerRecommendation, type ServerPolicyRecommendation } from '../catalogue/prose/policy-summary.ts';
 import { parameterRows } from '../catalogue/parameters.ts';
 import { policyJson, type PolicyView } from './tool-page.ts';
 import type { SiteData } from './site-data.ts';
-import type { ClassifiedServer, ClassifiedTool, ServerEntry, ToolEntry } from './site-index.ts';
+import type { ClassifiedServer, ClassifiedTool } from '../catalogue/schema/server.ts';
+import type { ServerEntry, ToolEntry } from './site-index.ts';
 
 export interface ServerToolRow {
   entry: ToolEntry;
@@ -23,9 +24,9 @@ export interface ServerPageModel {
   gatewayUrl: string;
 }
 
-export function serverPolicy(server: ClassifiedServer): ReturnType<typeof recommendServerPolicy> {
+export function serverPolicy(server: ClassifiedServer): ServerPolicyRecommendation {
   // The callback receives the server's own (classified) tool objects.
-  return recommendServerPolicy(server, (tool) => (tool as ClassifiedTool).classification);
+  return describeServerRecommendation(server, (tool) => (tool as ClassifiedTool).classification);
 }
 
 export function serverPageModel(data: SiteData, entry: ServerEntry): ServerPageModel {

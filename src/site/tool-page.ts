@@ -7,15 +7,16 @@ import { gatewayLink } from '../config/site-config.ts';
 import type { Classification } from '../catalogue/schema/classification.ts';
 import type { LastChange } from '../catalogue/changes/change-log.ts';
 import { SPEC_TOOL_NAME_PATTERN, type Tool } from '../catalogue/schema/tool.ts';
-import { recommendToolPolicy } from '../catalogue/policy/recommend-policy.ts';
 import { buildToolFaq, type FaqEntry } from '../catalogue/prose/faq.ts';
+import { describeToolRecommendation } from '../catalogue/prose/policy-summary.ts';
 import { enforcementSteps, policyFileName } from '../catalogue/prose/enforcement.ts';
 import { slugify } from '../catalogue/slug.ts';
 import { findSuspiciousText, type SuspiciousText } from '../catalogue/poisoning/find-suspicious-text.ts';
 import { annotationRows, type AnnotationRow } from './annotations.ts';
 import { parameterRows, type ParameterRow } from '../catalogue/parameters.ts';
 import type { SiteData } from './site-data.ts';
-import type { ClassifiedServer, ClassifiedTool, ServerEntry, ToolEntry } from './site-index.ts';
+import type { ClassifiedServer, ClassifiedTool } from '../catalogue/schema/server.ts';
+import type { ServerEntry, ToolEntry } from './site-index.ts';
 
 const RELATED_LIMIT = 8;
 const SAME_NAME_LIMIT = 30;
@@ -72,7 +73,7 @@ export function toolPageModel(data: SiteData, entry: ToolEntry): ToolPageModel {
   const serverEntry = data.index.serverBySlug.get(entry.serverSlug)!;
   const tool = server.tools[entry.position]!;
   const { classification } = tool;
-  const recommendation = recommendToolPolicy(tool, classification);
+  const recommendation = describeToolRecommendation(tool, classification);
   const parameters = parameterRows(tool.inputSchema);
   const lastChange = data.changes.lastChange(server.id, tool.name);
   const nameSlug = slugify(tool.name);

@@ -11,9 +11,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogueFile } from '../../src/catalogue/store/reader.ts';
 import { classifyTool } from '../../src/catalogue/classify/classify-tool.ts';
 import { checkClaims, describeClaim, type PolicyClaim } from '../../src/catalogue/policy/claims.ts';
-import { recommendServerPolicy, recommendToolPolicy } from '../../src/catalogue/policy/recommend-policy.ts';
 import { policySchema, type Policy } from '../../src/catalogue/policy/schema.ts';
 import { buildToolFaq } from '../../src/catalogue/prose/faq.ts';
+import { describeServerRecommendation, describeToolRecommendation } from '../../src/catalogue/prose/policy-summary.ts';
 import { CATEGORIES, type Classification } from '../../src/catalogue/schema/classification.ts';
 import type { Server } from '../../src/catalogue/schema/server.ts';
 import type { Tool } from '../../src/catalogue/schema/tool.ts';
@@ -63,7 +63,7 @@ function proveServer(tally: Tally, server: Server, classify: (tool: Tool) => Cla
     tally.tools += 1;
     const classification = classify(tool);
     const where = `${server.id} / ${tool.name}${label}`;
-    const recommendation = recommendToolPolicy(tool, classification);
+    const recommendation = describeToolRecommendation(tool, classification);
     const faq = buildToolFaq({ serverName: server.name, serverId: server.id, tool, classification, recommendation });
     if (faq.length < 5) tally.failures.push(`${where}: only ${faq.length} FAQ entries`);
     const { recommended, conditionalExample } = recommendation;
@@ -75,7 +75,7 @@ function proveServer(tally: Tally, server: Server, classify: (tool: Tool) => Cla
       tally.failures.push(`${where}: the FAQ makes claims about a conditional example that does not exist`);
     }
   }
-  const hub = recommendServerPolicy(server, classify);
+  const hub = describeServerRecommendation(server, classify);
   prove(tally, `${server.id} (server policy${label})`, hub.policy, hub.claims);
 }
 

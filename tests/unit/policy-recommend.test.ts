@@ -11,14 +11,14 @@ import {
 } from '../../src/catalogue/policy/argument-guards.ts';
 import { checkClaim, checkClaims, describeClaim, type PolicyClaim } from '../../src/catalogue/policy/claims.ts';
 import { createEvaluator } from '../../src/catalogue/policy/evaluate.ts';
-import {
-  counterName,
-  recommendServerPolicy,
-  recommendToolPolicy,
-  type PolicyRecommendation,
-} from '../../src/catalogue/policy/recommend-policy.ts';
+import { counterName } from '../../src/catalogue/policy/recommend-policy.ts';
 import { sampleArgs } from '../../src/catalogue/policy/sample-args.ts';
 import { policySchema, type Policy } from '../../src/catalogue/policy/schema.ts';
+import {
+  describeServerRecommendation,
+  describeToolRecommendation,
+  type PolicyRecommendation,
+} from '../../src/catalogue/prose/policy-summary.ts';
 import type { Category } from '../../src/catalogue/schema/classification.ts';
 import type { Server } from '../../src/catalogue/schema/server.ts';
 import type { Tool } from '../../src/catalogue/schema/tool.ts';
@@ -45,9 +45,9 @@ const deleteFile = tool('delete_file', { path: { type: 'string' }, recursive: { 
 const sendPayment = tool('send_payment', { amount: { type: 'number' }, recipient: { type: 'string' } });
 const frobnicate = tool('frobnicate', { level: { type: 'integer' } });
 
-describe('recommendToolPolicy by category', () => {
+describe('describeToolRecommendation by category', () => {
   it('Read: allowed with {} when the schema gives nothing to guard, no limit', () => {
-    const { recommended, conditionalExample } = recommendToolPolicy(tool('list_issues', { state: { type: 'string' } }), classificationOf('Read'));
+    const { recommended, conditionalExample } = describeToolRecommendation(tool('list_issues', { state: { type: 'string' } }), classificationOf('Read'));
     expect(recommended.policy).toEqual({ version: '1', default: 'deny', tools: { list_issues: {} } });
     expect(recommended.summary).toBe('Allows list_issues and refuses every other tool.');
     expect(conditionalExample).toBeUndefined();
@@ -56,7 +56,7 @@ describe('recommendToolPolicy by category', () => {
   });
 
   it('Read with a path: refuses ".." and still allows the tool', () => {
-    const { recommended } = recommendToolPolicy(readFile, classificationOf('Read'));
+    const { recommended } = describeToolRecommendation(readFile, classificationOf('Read'));
     expect(recommended.policy.tools!.read_file).toEqual({
       deny_if: [{ path: 'args.path', op: 'contains', value: '..' }],
     });
@@ -65,7 +65,7 @@ describe('recommendToolPolicy by category', () => {
   });
 
   it('Write: 30 calls a UTC minute', () => {
-    const { recommended } = recommendToolPolicy(createIssue, classificationOf('Write'));
+    const { recommended } = describeToolRecommendation(createIssue, classificationOf('Write'));
     expect(recommended.policy).toEqual({
       version: '1',
       default: 'deny',
@@ -78,7 +78,7 @@ describe('recommendToolPolicy by category', () => {
   });
 
   it('Execute: 10 calls a UTC minute and no shell metacharacters in the command', () => {
-    const { recommended } = recommendToolPolicy(runCommand, classificationOf('Execute'));
+    const { recommended } = describeToolRecommendation(runCommand, classificationOf('Execute'));
     const rule = recommended.policy.tools!.run_command!;
     expect(rule.limits).toEqual([{ counter: 'run_command-per-minute', window: 'minute', max: 10, scope: 'grant' }]);
     expect(rule.deny_if).toEqual([
@@ -90,14 +90,14 @@ describe('recommendToolPolicy by category', () => {
   });
 
   it('Other: 60 calls a UTC minute', () => {
-    const { recommended } = recommendToolPolicy(frobnicate, classificationOf('Other'));
+    const { recommended } = describeToolRecommendation(frobnicate, classificationOf('Other'));
     expect(recommended.policy.tools!.frobnicate!.limits![0]!.max).toBe(60);
     expect(recommended.summary).toBe('Allows frobnicate, refuses the 61st call within one UTC minute, and refuses every other tool.');
     expectProven(recommended);
   });
 
   it('Destructive: hidden and refused, with a conditional example from the schema', () => {
-    const { recommended, conditionalExample } = recommendToolPolicy(deleteFile, classificationOf('Destructive'));
+    const { recommended, conditionalExample } = describeToolRecommendation(deleteFile, classificationOf('Destructive'));
     expect(recommended.policy).toEqual({ version: '1', default: 'deny', hide: ['delete_file'] });
     expect(recommended.summary).toBe('Hides delete_file from the tool list and refuses every call to it and to every other tool.');
     expectProven(recommended);
@@ -117,7 +117,7 @@ describe('recommendToolPolicy by category', () => {
   });
 
   it('Financial: hidden, with an amount ceiling in the conditional example', () => {
-    const { recommended, conditionalExample } = recommendToolPolicy(sendPayment, classificationOf('Financial'));
+    const { recommended, conditionalExample } = describeToolRecommendation(sendPayment, classificationOf('Financial'));
     expect(recommended.policy.hide).toEqual(['send_payment']);
     expect(conditionalExample!.policy.tools!.send_payment!.require).toEqual([{ path: 'args.amount', op: 'lte', value: 100 }]);
     expect(conditionalExample!.summary).toContain('only when amount is at most 100');
@@ -131,13 +131,13 @@ describe('recommendToolPolicy by category', () => {
   });
 
   it('gives no conditional example when the schema has nothing to condition on', () => {
-    const result = recommendToolPolicy(tool('terminate_instance', { instance_id: { type: 'string' } }), classificationOf('Destructive'));
+    const result = describeToolRecommendation(tool('terminate_instance', { instance_id: { type: 'string' } }), classificationOf('Destructive'));
     expect(result.conditionalExample).toBeUndefined();
     expectProven(result.recommended);
   });
 
   it('guards URLs against file-like schemes and local or metadata hosts', () => {
-    const { recommended } = recommendToolPolicy(tool('fetch', { url: { type: 'string' } }), classificationOf('Read'));
+    const { recommended } = describeToolRecommendation(tool('fetch', { url: { type: 'string' } }), classificationOf('Read'));
     expectProven(recommended);
     const evaluator = createEvaluator(recommended.policy);
     const at = new Date('2026-01-01T00:00:00Z');
@@ -200,9 +200,9 @@ describe('recommendToolPolicy by category', () => {
     expect(write.test('select 1; Update t set a = 2')).toBe(true);
     expect(destructive.test('INSERT INTO t VALUES (1)')).toBe(false);
     expect(destructive.test('drop table t')).toBe(true);
-    const readSql = recommendToolPolicy(tool('run_query', { sql: { type: 'string' } }), classificationOf('Read'));
+    const readSql = describeToolRecommendation(tool('run_query', { sql: { type: 'string' } }), classificationOf('Read'));
     expect(readSql.recommended.policy.tools!.run_query!.deny_if![0]!.value).toBe(SQL_WRITE_PATTERN);
-    const execSql = recommendToolPolicy(tool('execute_sql', { sql: { type: 'string' } }), classificationOf('Execute'));
+    const execSql = describeToolRecommendation(tool('execute_sql', { sql: { type: 'string' } }), classificationOf('Execute'));
     expect(execSql.recommended.policy.tools!.execute_sql!.deny_if![0]!.value).toBe(SQL_DESTRUCTIVE_PATTERN);
     expectProven(readSql.recommended);
     expectProven(execSql.recommended);
@@ -243,7 +243,7 @@ describe('recommendToolPolicy by category', () => {
       { type: 'object', properties: { path: null, url: 'string', command: [] } },
       { type: 'object', properties: JSON.parse('{"__proto__": {"type": "string"}, "constructor": {"type": "string"}}') },
     ]) {
-      const result = recommendToolPolicy({ name: 't', inputSchema } as Tool, classificationOf('Write'));
+      const result = describeToolRecommendation({ name: 't', inputSchema } as Tool, classificationOf('Write'));
       expectProven(result.recommended);
     }
   });
@@ -254,7 +254,7 @@ describe('names that are hostile to JavaScript objects or to the schema', () => 
     for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
       for (const category of ['Read', 'Write', 'Destructive'] as const) {
         const proto = tool(name, JSON.parse('{"__proto__": {"type": "string"}, "path": {"type": "string"}, "confirm": {"type": "boolean"}}'));
-        const { recommended, conditionalExample } = recommendToolPolicy(proto, classificationOf(category));
+        const { recommended, conditionalExample } = describeToolRecommendation(proto, classificationOf(category));
         expectProven(recommended);
         if (conditionalExample) expectProven(conditionalExample);
         // What a user copies: JSON text, parsed again, behaves the same.
@@ -278,16 +278,16 @@ describe('names that are hostile to JavaScript objects or to the schema', () => 
     }
     expect(counterName(a, 'per-minute')).not.toBe(counterName(b, 'per-minute'));
     expect(counterName('read_file', 'per-minute')).toBe('read_file-per-minute');
-    const { recommended } = recommendToolPolicy(tool(emoji), classificationOf('Write'));
+    const { recommended } = describeToolRecommendation(tool(emoji), classificationOf('Write'));
     expectProven(recommended);
   });
 
   it('never hides "*" for a tool literally named "*"', () => {
-    const { recommended } = recommendToolPolicy(tool('*'), classificationOf('Destructive'));
+    const { recommended } = describeToolRecommendation(tool('*'), classificationOf('Destructive'));
     expect(recommended.policy.hide).toBeUndefined();
     expectProven(recommended);
     const server = makeServer([tool('*'), tool('list_things')], { '*': 'Destructive', list_things: 'Read' });
-    const policy = recommendServerPolicy(server, (t) => classificationOf(server.categories[t.name]!));
+    const policy = describeServerRecommendation(server, (t) => classificationOf(server.categories[t.name]!));
     expect(policy.policy.hide).toBeUndefined();
     expectProven(policy);
   });
@@ -305,7 +305,7 @@ function makeServer(tools: Tool[], categories: Record<string, Category>): TestSe
   };
 }
 
-describe('recommendServerPolicy', () => {
+describe('describeServerRecommendation', () => {
   it('lists allowed tools with their rules, hides destructive and financial ones, refuses the rest', () => {
     const tools = [readFile, createIssue, runCommand, deleteFile, sendPayment, frobnicate];
     const categories: Record<string, Category> = {
@@ -317,7 +317,7 @@ describe('recommendServerPolicy', () => {
       frobnicate: 'Other',
     };
     const server = makeServer(tools, categories);
-    const recommendation = recommendServerPolicy(server, (t) => classificationOf(categories[t.name]!));
+    const recommendation = describeServerRecommendation(server, (t) => classificationOf(categories[t.name]!));
     expect(recommendation.policy.default).toBe('deny');
     expect(recommendation.policy.hide).toEqual(['delete_file', 'send_payment']);
     expect(Object.keys(recommendation.policy.tools!)).toEqual(['read_file', 'create_issue', 'run_command', 'frobnicate']);
@@ -337,7 +337,7 @@ describe('recommendServerPolicy', () => {
       categories[name] = cycle[i % cycle.length]!;
     }
     const server = makeServer(tools, categories);
-    const recommendation = recommendServerPolicy(server, (t) => classificationOf(categories[t.name]!));
+    const recommendation = describeServerRecommendation(server, (t) => classificationOf(categories[t.name]!));
     const counters = Object.values(recommendation.policy.tools!).flatMap((rule) => rule.limits ?? []).map((l) => l.counter);
     expect(new Set(counters).size).toBe(counters.length);
     expect(Object.keys(recommendation.policy.tools!)).toContain('__proto__');
@@ -345,7 +345,7 @@ describe('recommendServerPolicy', () => {
   });
 
   it('says so for a server without tools', () => {
-    const recommendation = recommendServerPolicy(makeServer([], {}), () => classificationOf('Read'));
+    const recommendation = describeServerRecommendation(makeServer([], {}), () => classificationOf('Read'));
     expect(recommendation.policy).toEqual({ version: '1', default: 'deny' });
     expect(recommendation.summary).toBe('Refuses every tool, as the catalogue lists none for this server.');
     expectProven(recommendation);
@@ -353,8 +353,8 @@ describe('recommendServerPolicy', () => {
 });
 
 describe('checkClaim detects false claims', () => {
-  const write = recommendToolPolicy(createIssue, classificationOf('Write')).recommended;
-  const destructive = recommendToolPolicy(deleteFile, classificationOf('Destructive')).recommended;
+  const write = describeToolRecommendation(createIssue, classificationOf('Write')).recommended;
+  const destructive = describeToolRecommendation(deleteFile, classificationOf('Destructive')).recommended;
   const refutations: Array<[string, Policy, PolicyClaim]> = [
     ['a rate limit with the wrong max (too high)', write.policy, { kind: 'rate-limit', tool: 'create_issue', max: 31, window: 'minute' }],
     ['a rate limit with the wrong max (too low)', write.policy, { kind: 'rate-limit', tool: 'create_issue', max: 10, window: 'minute' }],
@@ -367,11 +367,11 @@ describe('checkClaim detects false claims', () => {
     ['a denial of an allowed call', write.policy, { kind: 'denied', tool: 'create_issue', reason: 'limit' }],
     ['other tools refused under default allow', { version: '1', default: 'allow' }, { kind: 'other-tools-denied', probe: 'x' }],
     ['other tools refused with a listed probe', write.policy, { kind: 'other-tools-denied', probe: 'create_issue' }],
-    ['no argument checks on a guarded tool', recommendToolPolicy(readFile, classificationOf('Read')).recommended.policy, { kind: 'no-argument-checks', tool: 'read_file' }],
+    ['no argument checks on a guarded tool', describeToolRecommendation(readFile, classificationOf('Read')).recommended.policy, { kind: 'no-argument-checks', tool: 'read_file' }],
     ['grants shared when they are not', write.policy, { kind: 'separate-grants', tool: 'create_issue', max: 29, window: 'minute' }],
     [
       'a refusal by another condition',
-      recommendToolPolicy(runCommand, classificationOf('Execute')).recommended.policy,
+      describeToolRecommendation(runCommand, classificationOf('Execute')).recommended.policy,
       { kind: 'denied', tool: 'run_command', args: { command: 'ls; id' }, reason: 'deny_if', condition: { path: 'args.cwd', op: 'contains', value: '..' } },
     ],
     ['separate grants on a tool without a limit', { version: '1', default: 'allow' }, { kind: 'separate-grants', tool: 't', max: 1, window: 'minute' }],

@@ -1,10 +1,10 @@
 import { classificationOf } from '../support/classification.ts';
 import { describe, expect, it } from 'vitest';
 import { checkClaims, describeClaim, type PolicyClaim } from '../../src/catalogue/policy/claims.ts';
-import { recommendToolPolicy } from '../../src/catalogue/policy/recommend-policy.ts';
 import type { Policy } from '../../src/catalogue/policy/schema.ts';
 import { enforcementSteps, policyFileName } from '../../src/catalogue/prose/enforcement.ts';
 import { buildToolFaq, type FaqEntry } from '../../src/catalogue/prose/faq.ts';
+import { describeToolRecommendation } from '../../src/catalogue/prose/policy-summary.ts';
 import { capName, joinList, ordinal } from '../../src/catalogue/prose/text.ts';
 import { CATEGORIES, type Category, type Classification } from '../../src/catalogue/schema/classification.ts';
 import type { Tool } from '../../src/catalogue/schema/tool.ts';
@@ -24,7 +24,7 @@ const TOOLS: Record<Category, Tool> = {
 
 function faqFor(category: Category, tool: Tool = TOOLS[category], extra: Partial<Classification> = {}) {
   const cls = classificationOf(category, extra);
-  const recommendation = recommendToolPolicy(tool, cls);
+  const recommendation = describeToolRecommendation(tool, cls);
   const faq = buildToolFaq({ serverName: 'GitHub', serverId: 'github', tool, classification: cls, recommendation });
   return { faq, recommendation };
 }
@@ -129,7 +129,7 @@ describe('buildToolFaq', () => {
     const long = `get_${'very_'.repeat(30)}long_name`.slice(0, 128);
     const tool: Tool = { name: long, inputSchema: { type: 'object', properties: {} } };
     const cls = classificationOf('Write');
-    const recommendation = recommendToolPolicy(tool, cls);
+    const recommendation = describeToolRecommendation(tool, cls);
     const faq = buildToolFaq({
       serverName: `Evil\u202eServer\nName ${'x'.repeat(300)}`,
       serverId: 'evil',

@@ -13,7 +13,6 @@
  * `FILE://` as easily as `file://`. Every pattern is anchored, a single character class,
  * or an alternation of whole words between `\b`, so none can backtrack badly on any input.
  */
-import { joinList } from '../prose/text.ts';
 import type { Condition } from './schema.ts';
 
 export type GuardKind =
@@ -38,33 +37,14 @@ export interface ArgumentGuard {
   /** `require` guards must hold; `deny_if` guards refuse when they hold. */
   placement: 'require' | 'deny_if';
   condition: Condition;
-  /**
-   * What the guard refuses, as a plain-text predicate on the parameter: the page writes
-   * "refuses calls whose <param> <predicate>", e.g. `contains ".."`.
-   */
-  refuses: string;
-  /** For `require` guards, what is required, e.g. `confirm is true`. */
-  requires?: string;
   /** A value that passes the guard. */
   safeValue: JsonValue;
-  /** Values the guard refuses: one for each case `refuses` names. */
+  /**
+   * Values the guard refuses, covering every case that the pages say it refuses
+   * (prose/guard-wording.ts), so that each case is proven by a claim.
+   */
   unsafeValues: JsonValue[];
 }
-
-/** The attack each guard blunts, in a few words, for prose. */
-export const THREAT_OF_GUARD: Readonly<Record<GuardKind, string>> = {
-  'path-traversal': 'path traversal',
-  'url-scheme': 'reading local files through a URL',
-  'url-host': 'server-side request forgery',
-  'shell-metacharacters': 'command injection',
-  'sql-write': 'writes through a tool that should only read',
-  'sql-destructive': 'destructive SQL',
-  'amount-ceiling': 'large amounts',
-  confirm: 'unconfirmed calls',
-  'dry-run': 'calls that are not dry runs',
-  'no-force': 'forced operations',
-  'no-recursive': 'recursive operations',
-};
 
 /**
  * Guards that make a call safer whatever the category: they refuse only arguments that
@@ -226,7 +206,6 @@ function guardsForParam(param: string, schema: SchemaObject, options: GuardOptio
           param,
           placement: 'deny_if',
           condition: condition(param, 'regex', RISKY_SCHEME_PATTERN),
-          refuses: 'uses file: or another non-web scheme',
           safeValue: 'https://example.com/',
           unsafeValues: ['file:///etc/passwd', 'FILE:///etc/passwd', 'gopher://example.com:6379/_', 'ftp://example.com/'],
         },
@@ -235,7 +214,6 @@ function guardsForParam(param: string, schema: SchemaObject, options: GuardOptio
           param,
           placement: 'deny_if',
           condition: condition(param, 'regex', LOCAL_HOST_PATTERN),
-          refuses: 'points at localhost, 169.254.169.254 or another loopback, link-local or metadata address',
           safeValue: 'https://example.com/',
           unsafeValues: [
             'http://localhost:8080/admin',
@@ -259,7 +237,6 @@ function guardsForParam(param: string, schema: SchemaObject, options: GuardOptio
           param,
           placement: 'deny_if',
           condition: condition(param, 'contains', '..'),
-          refuses: 'contains ".."',
           safeValue: 'notes/example.txt',
           unsafeValues: ['../../etc/passwd', 'notes/../../secret'],
         },
@@ -272,7 +249,6 @@ function guardsForParam(param: string, schema: SchemaObject, options: GuardOptio
           param,
           placement: 'deny_if',
           condition: condition(param, 'regex', SHELL_METACHARACTER_PATTERN),
-          refuses: 'contains a shell metacharacter (a semicolon, ampersand, pipe, backtick, dollar sign, angle bracket or line break)',
           safeValue: 'ls -la',
           unsafeValues: ['ls; id', 'ls && id', 'ls | id', 'ls `id`', 'ls $(id)', 'ls < /etc/passwd', 'ls > out', 'ls\nid'],
         },
@@ -288,7 +264,6 @@ function guardsForParam(param: string, schema: SchemaObject, options: GuardOptio
               param,
               placement: 'deny_if',
               condition: condition(param, 'regex', SQL_WRITE_PATTERN),
-              refuses: 'holds a keyword of a statement that writes (INSERT, UPDATE, DELETE, CREATE, DROP and others)',
               safeValue: 'SELECT 1',
               unsafeValues: ['INSERT INTO t VALUES (1)', 'update t set a = 1', 'DELETE FROM users', 'CREATE TABLE t (a int)', 'SELECT 1; DROP TABLE users'],
             }
@@ -297,7 +272,6 @@ function guardsForParam(param: string, schema: SchemaObject, options: GuardOptio
               param,
               placement: 'deny_if',
               condition: condition(param, 'regex', SQL_DESTRUCTIVE_PATTERN),
-              refuses: 'holds DROP, TRUNCATE, DELETE, ALTER, GRANT or REVOKE',
               safeValue: 'SELECT 1',
               unsafeValues: ['DROP TABLE users', 'truncate t', 'DELETE FROM users', 'ALTER TABLE t ADD b int', 'GRANT ALL ON t TO x', 'REVOKE ALL ON t FROM x'],
             },
@@ -313,8 +287,6 @@ function guardsForParam(param: string, schema: SchemaObject, options: GuardOptio
           param,
           placement: 'require',
           condition: condition(param, 'lte', AMOUNT_CEILING),
-          refuses: `is missing or above ${AMOUNT_CEILING}`,
-          requires: `${param} is at most ${AMOUNT_CEILING}`,
           safeValue: AMOUNT_CEILING,
           unsafeValues: [AMOUNT_CEILING + 1, `${AMOUNT_CEILING}`],
         },
@@ -324,10 +296,10 @@ function guardsForParam(param: string, schema: SchemaObject, options: GuardOptio
   if (onlyTypes(types, ['boolean'])) {
     const joined = words.join('');
     if (has(words, 'confirm', 'confirmed', 'confirmation', 'approve', 'approved', 'acknowledge', 'acknowledged')) {
-      return [booleanGuard('confirm', param, 'require', true, `${param} is true`)];
+      return [booleanGuard('confirm', param, 'require', true)];
     }
     if (joined === 'dryrun' || has(words, 'dryrun', 'simulate', 'preview')) {
-      return [booleanGuard('dry-run', param, 'require', true, `${param} is true (a dry run)`)];
+      return [booleanGuard('dry-run', param, 'require', true)];
     }
     if (has(words, 'force')) return [booleanGuard('no-force', param, 'deny_if', true)];
     if (has(words, 'recursive', 'recursively')) return [booleanGuard('no-recursive', param, 'deny_if', true)];
@@ -335,59 +307,15 @@ function guardsForParam(param: string, schema: SchemaObject, options: GuardOptio
   return [];
 }
 
-function booleanGuard(
-  kind: GuardKind,
-  param: string,
-  placement: 'require' | 'deny_if',
-  value: boolean,
-  requires?: string,
-): ArgumentGuard {
+function booleanGuard(kind: GuardKind, param: string, placement: 'require' | 'deny_if', value: boolean): ArgumentGuard {
   return {
     kind,
     param,
     placement,
     condition: condition(param, 'eq', value),
-    refuses: placement === 'require' ? `is missing or not ${value}` : `is ${value}`,
-    ...(requires ? { requires } : {}),
     safeValue: placement === 'require' ? value : !value,
     unsafeValues: placement === 'require' ? [!value, String(value)] : [value],
   };
-}
-
-/**
- * What a set of `deny_if` guards refuses, grouped by parameter, for "refuses calls ...":
- * `whose path contains ".." or whose url uses file: or another non-web scheme`.
- */
-export function refusalPhrase(guards: readonly ArgumentGuard[]): string {
-  return guardGroups(guards).map((group) => group.phrase).join(' or ');
-}
-
-export interface GuardGroup {
-  /** Parameters guarded the same way, in schema order. */
-  params: string[];
-  guards: ArgumentGuard[];
-  /** `whose command or shell contains a shell metacharacter (...)`. */
-  phrase: string;
-}
-
-/** Guards grouped by parameter, and parameters with the same guards grouped together. */
-export function guardGroups(guards: readonly ArgumentGuard[]): GuardGroup[] {
-  const byParam = new Map<string, ArgumentGuard[]>();
-  for (const guard of guards) byParam.set(guard.param, [...(byParam.get(guard.param) ?? []), guard]);
-  const byPredicates = new Map<string, { params: string[]; guards: ArgumentGuard[]; predicates: string[] }>();
-  for (const [param, list] of byParam) {
-    const predicates = list.map((guard) => guard.refuses);
-    const key = JSON.stringify(predicates);
-    const group = byPredicates.get(key) ?? { params: [], guards: [], predicates };
-    group.params.push(param);
-    group.guards.push(...list);
-    byPredicates.set(key, group);
-  }
-  return [...byPredicates.values()].map(({ params, guards: grouped, predicates }) => ({
-    params,
-    guards: grouped,
-    phrase: `whose ${joinList(params, 'or')} ${joinList(predicates, 'or')}`,
-  }));
 }
 
 /** Arguments that pass every guard given (plain JSON; own keys even for `__proto__`). */

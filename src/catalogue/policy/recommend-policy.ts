@@ -1,8 +1,10 @@
 /**
- * Recommended policies: a starting point for one tool, or for all the tools of a server,
- * from the tool's classification and input schema.
+ * Recommended policies as decisions: for one tool, or for all the tools of a server, what
+ * the starting point does with each tool (allow, hide or leave refused), with which
+ * argument guards and limit, the policy that does it, and the claims that prove it. The
+ * words for a decision are written in prose/policy-summary.ts; nothing here is prose.
  *
- * By category (PRODUCT.md, "The policy format"):
+ * By category:
  * - Read: allowed, no limit.
  * - Write: allowed, 30 calls a UTC minute.
  * - Execute: allowed, 10 calls a UTC minute.
@@ -10,47 +12,101 @@
  * - Destructive and Financial: hidden and refused. When the schema gives a parameter to
  *   condition on, a second, conditional example allows the tool under `require` and
  *   `deny_if` conditions and at most 10 calls a UTC hour.
- * The limits follow the category only; a risk raised by annotations shows on the page but
- * does not tighten the starting point.
  *
- * Argument guards from the schema (argument-guards.ts) are added to every tool that is
- * allowed: a path that climbs with "..", a URL at a local or metadata address or with a
- * file-like scheme, a command with shell metacharacters, SQL that writes from a tool
- * that reads, `force: true`. The conditional example adds the permission guards too
- * (`confirm: true`, a dry run, an amount ceiling, no recursive delete).
+ * The starting point follows `classification.category` alone, never `risk`. Annotations
+ * reach it through the category (classify/classify-tool.ts): a Read tool that declares
+ * `readOnlyHint: false` is classed Write, and a Read or Other tool that declares
+ * `destructiveHint: true` (without `readOnlyHint: true`) is classed Write, or Destructive
+ * when the rest of its definition already shows signs of destruction, as a Write tool
+ * then is too; such a tool starts from the raised category. Only a risk above what the
+ * category implies, which a classification supplied with the catalogue may carry
+ * (classify/ensure-classified.ts keeps it), shows on the page without tightening the
+ * starting point.
+ *
+ * Argument guards from the schema (argument-guards.ts) are derived once per tool. An
+ * allowed tool gets those that refuse only attacks: a path that climbs with "..", a URL
+ * at a local or metadata address or with a file-like scheme, a command with shell
+ * metacharacters, SQL that writes from a tool that reads, `force: true`. The conditional
+ * example gets all of them, permission guards too (`confirm: true`, a dry run, an amount
+ * ceiling, no recursive delete).
  *
  * A per-tool policy uses `default: "deny"`, so it allows that one tool and nothing else.
  * Counter names are `<tool name>-per-minute` (or `-per-hour`), cut and suffixed with a
  * hash when that would pass the schema's 128 characters, and made unique within a server.
- * Every policy is validated against the schema before it is returned, and every summary
- * comes with the claims that prove it (claims.ts).
+ * Every policy is validated against the schema before it is returned, and every decision
+ * carries the claims that prove what it does (claims.ts).
  */
 import type { Category, Classification } from '../schema/classification.ts';
 import type { Server } from '../schema/server.ts';
 import type { Tool } from '../schema/tool.ts';
-import { capName, count, joinList, ordinal } from '../prose/text.ts';
-import {
-  deriveGuards,
-  refusalPhrase,
-  safeArgs,
-  SAFETY_KINDS,
-  unsafeArgsList,
-  type ArgumentGuard,
-} from './argument-guards.ts';
+import { deriveGuards, safeArgs, SAFETY_KINDS, unsafeArgsList, type ArgumentGuard } from './argument-guards.ts';
 import type { PolicyClaim } from './claims.ts';
 import { policySchema, type Limit, type LimitWindow, type Policy, type ToolRule } from './schema.ts';
 
-export interface PolicyRecommendation {
+/**
+ * What a recommendation does with a tool:
+ * - `allowed`: listed under `tools`, with its guards and limit;
+ * - `hidden`: listed under `hide`, so absent from tools/list and refused;
+ * - `denied`: left unlisted, so refused by `default: "deny"`. This is a refused tool
+ *   named "*", which `hide` cannot name: `hide: ["*"]` would hide every tool.
+ */
+export type Disposition = 'allowed' | 'hidden' | 'denied';
+
+/** Categories left hidden (or, for "*", denied) by default. */
+export type RefusedCategory = 'Destructive' | 'Financial';
+
+/** What a recommendation decided for one tool, as it stands in a tool's or a server's policy. */
+export interface ToolRuleDecision {
+  /** The tool's name, as the catalogue spells it. */
+  tool: string;
+  category: Category;
+  disposition: Disposition;
+  /** The argument guards in the tool's rule; none unless the tool is allowed. */
+  guards: readonly ArgumentGuard[];
+  /** The tool's rate limit; none for a Read tool or a refused one. */
+  limit: Limit | undefined;
+}
+
+/** The conditional example of a refused tool: how it could be allowed under conditions. */
+export interface ConditionalDecision {
+  /** Every guard the schema supports, permission guards included. */
+  guards: readonly ArgumentGuard[];
+  /** Calls a UTC hour. */
+  limit: Limit;
   policy: Policy;
-  /** One plain-text sentence on what the policy does; proven by `claims`. */
-  summary: string;
   claims: PolicyClaim[];
 }
 
-export interface ToolPolicyRecommendation {
-  recommended: PolicyRecommendation;
-  /** For a tool left refused: an example of allowing it under conditions, when the schema allows one. */
-  conditionalExample?: PolicyRecommendation;
+/** The recommendation for one tool, with a policy of its own. */
+export interface ToolDecision extends ToolRuleDecision {
+  policy: Policy;
+  /** What the policy does to this tool and to every other, for the evaluator to prove. */
+  claims: PolicyClaim[];
+  /** For a hidden or denied tool whose schema gives something to condition on. */
+  conditionalExample: ConditionalDecision | undefined;
+}
+
+/** How many tools of a server each part of its policy covers. */
+export interface ServerCounts {
+  /** Allowed tools without a limit (those of category Read). */
+  unlimited: number;
+  /** Allowed tools with a per-minute limit, by category in the order first met. */
+  limited: Array<{ category: Category; tools: number; max: number }>;
+  /** Allowed tools with at least one argument guard. */
+  guarded: number;
+  /** Hidden tools, by category. */
+  hidden: Record<RefusedCategory, number>;
+  /** Refused tools left unlisted instead of hidden (see `Disposition`). */
+  denied: number;
+}
+
+/** The recommendation for all the tools of a server, in one policy. */
+export interface ServerDecision {
+  /** One decision per tool, in the server's order. */
+  tools: ToolRuleDecision[];
+  counts: ServerCounts;
+  policy: Policy;
+  claims: PolicyClaim[];
 }
 
 /** The per-minute limit each allowed category starts with; none for Read. */
@@ -64,7 +120,7 @@ export const MINUTE_LIMIT_OF_CATEGORY: Readonly<Record<Category, number | undefi
 };
 
 /** Categories left hidden and refused by default. */
-export const REFUSED_CATEGORIES: ReadonlySet<Category> = new Set(['Destructive', 'Financial']);
+export const REFUSED_CATEGORIES: ReadonlySet<Category> = new Set<RefusedCategory>(['Destructive', 'Financial']);
 
 /** Calls an hour in the conditional example of a refused tool. */
 export const CONDITIONAL_HOURLY_LIMIT = 10;
@@ -77,79 +133,86 @@ const ALLOWED_TOOL_GUARDS = new Set([...SAFETY_KINDS, 'no-force']);
 
 const COUNTER_MAX = 128;
 
-export function recommendToolPolicy(tool: Tool, classification: Classification): ToolPolicyRecommendation {
-  const name = tool.name;
-  const shown = capName(name);
-  const guards = guardsOf(tool, classification.category);
-  const probe = probeName(new Set([name]));
-
-  if (REFUSED_CATEGORIES.has(classification.category)) {
-    const recommended = refusedRecommendation(name, shown, probe);
-    const conditional = guards.length > 0 ? conditionalRecommendation(name, shown, guards, probe) : undefined;
-    return conditional ? { recommended, conditionalExample: conditional } : { recommended };
-  }
-
-  const allowedGuards = guards.filter((guard) => ALLOWED_TOOL_GUARDS.has(guard.kind));
-  const perMinute = MINUTE_LIMIT_OF_CATEGORY[classification.category];
-  const limit = perMinute === undefined ? undefined : makeLimit(counterName(name, 'per-minute'), 'minute', perMinute);
-  const rule = ruleOf(allowedGuards, limit);
-  const policy = validated({ version: '1', default: 'deny', tools: toolsOf([[name, rule]]) });
-  const clauses = [`allows ${shown}`];
-  if (allowedGuards.length > 0) clauses.push(`refuses calls ${refusalPhrase(allowedGuards)}`);
-  if (limit) clauses.push(`refuses the ${ordinal(limit.max + 1)} call within one UTC ${limit.window}`);
-  clauses.push('refuses every other tool');
-  const claims: PolicyClaim[] = [
-    ...allowedToolClaims(name, allowedGuards, limit),
-    { kind: 'other-tools-denied', probe },
-  ];
-  return { recommended: { policy, summary: sentence(clauses), claims } };
+export function isRefusedCategory(category: Category): category is RefusedCategory {
+  return REFUSED_CATEGORIES.has(category);
 }
 
-export function recommendServerPolicy(server: Server, classify: (tool: Tool) => Classification): PolicyRecommendation {
+/** The one place that tells hidden from denied: a refused tool is hidden unless it is "*". */
+export function dispositionOf(toolName: string, category: Category): Disposition {
+  if (!isRefusedCategory(category)) return 'allowed';
+  return toolName === '*' ? 'denied' : 'hidden';
+}
+
+export function decideToolPolicy(tool: Tool, classification: Classification): ToolDecision {
+  const name = tool.name;
+  const { category } = classification;
+  const disposition = dispositionOf(name, category);
+  const derived = guardsOf(tool, category);
+  const probe = probeName(new Set([name]));
+
+  if (disposition !== 'allowed') {
+    return {
+      tool: name,
+      category,
+      disposition,
+      guards: [],
+      limit: undefined,
+      ...refusedPolicy(name, disposition, probe),
+      conditionalExample: derived.length > 0 ? conditionalDecision(name, derived, probe) : undefined,
+    };
+  }
+
+  const guards = derived.filter(isAllowedToolGuard);
+  const perMinute = MINUTE_LIMIT_OF_CATEGORY[category];
+  const limit = perMinute === undefined ? undefined : makeLimit(counterName(name, 'per-minute'), 'minute', perMinute);
+  const policy = validated({ version: '1', default: 'deny', tools: toolsOf([[name, ruleOf(guards, limit)]]) });
+  const claims: PolicyClaim[] = [...allowedToolClaims(name, guards, limit), { kind: 'other-tools-denied', probe }];
+  return { tool: name, category, disposition, guards, limit, policy, claims, conditionalExample: undefined };
+}
+
+export function decideServerPolicy(server: Server, classify: (tool: Tool) => Classification): ServerDecision {
   const names = new Set(server.tools.map((tool) => tool.name));
   const usedCounters = new Set<string>();
+  const tools: ToolRuleDecision[] = [];
   const hide: string[] = [];
   const entries: Array<[string, ToolRule]> = [];
   const claims: PolicyClaim[] = [];
-  const hiddenCount = { Destructive: 0, Financial: 0 };
-  let refusedUnhidden = 0;
-  let readCount = 0;
-  const limited = new Map<Category, { tools: number; max: number }>();
-  let guardedTools = 0;
+  const counts: ServerCounts = { unlimited: 0, limited: [], guarded: 0, hidden: { Destructive: 0, Financial: 0 }, denied: 0 };
 
   for (const tool of server.tools) {
     const { category } = classify(tool);
-    if (REFUSED_CATEGORIES.has(category)) {
-      if (tool.name === '*') {
-        // Hiding "*" would hide every tool: this one is left unlisted, so refused.
-        refusedUnhidden += 1;
-        claims.push({ kind: 'denied', tool: tool.name, reason: 'default' });
-      } else {
+    if (isRefusedCategory(category)) {
+      const disposition = dispositionOf(tool.name, category);
+      tools.push({ tool: tool.name, category, disposition, guards: [], limit: undefined });
+      if (disposition === 'hidden') {
         hide.push(tool.name);
-        hiddenCount[category as 'Destructive' | 'Financial'] += 1;
+        counts.hidden[category] += 1;
         claims.push({ kind: 'hidden', tool: tool.name });
+      } else {
+        counts.denied += 1;
+        claims.push({ kind: 'denied', tool: tool.name, reason: 'default' });
       }
       continue;
     }
-    const guards = guardsOf(tool, category).filter((guard) => ALLOWED_TOOL_GUARDS.has(guard.kind));
+    const guards = guardsOf(tool, category).filter(isAllowedToolGuard);
     const perMinute = MINUTE_LIMIT_OF_CATEGORY[category];
     const limit =
       perMinute === undefined
         ? undefined
         : makeLimit(uniqueCounter(counterName(tool.name, 'per-minute'), usedCounters), 'minute', perMinute);
+    tools.push({ tool: tool.name, category, disposition: 'allowed', guards, limit });
     entries.push([tool.name, ruleOf(guards, limit)]);
     claims.push(...allowedToolClaims(tool.name, guards, limit));
-    if (guards.length > 0) guardedTools += 1;
+    if (guards.length > 0) counts.guarded += 1;
     if (limit) {
-      const seen = limited.get(category) ?? { tools: 0, max: limit.max };
+      let seen = counts.limited.find((entry) => entry.category === category);
+      if (!seen) counts.limited.push((seen = { category, tools: 0, max: limit.max }));
       seen.tools += 1;
-      limited.set(category, seen);
     } else {
-      readCount += 1;
+      counts.unlimited += 1;
     }
   }
-  const probe = probeName(names);
-  claims.push({ kind: 'other-tools-denied', probe });
+  claims.push({ kind: 'other-tools-denied', probe: probeName(names) });
 
   const policy = validated({
     version: '1',
@@ -157,41 +220,14 @@ export function recommendServerPolicy(server: Server, classify: (tool: Tool) => 
     ...(hide.length > 0 ? { hide } : {}),
     ...(entries.length > 0 ? { tools: toolsOf(entries) } : {}),
   });
-
-  const clauses: string[] = [];
-  if (readCount > 0) clauses.push(`allows ${count(readCount, 'read tool')} without a limit`);
-  if (limited.size > 0) {
-    const parts = [...limited].map(([category, { max }], index) =>
-      `${index === 0 ? `${max} calls a UTC minute` : max} for each ${category === 'Other' ? 'tool classed Other' : `${category} tool`}`,
-    );
-    const total = [...limited.values()].reduce((sum, { tools }) => sum + tools, 0);
-    clauses.push(`allows ${readCount > 0 ? `${total} more` : count(total, 'tool')} within per-minute limits (${joinList(parts)})`);
-  }
-  if (guardedTools > 0) clauses.push(`refuses risky arguments to ${count(guardedTools, 'tool')}`);
-  const hiddenTotal = hiddenCount.Destructive + hiddenCount.Financial;
-  if (hiddenTotal > 0) {
-    const kinds = joinList(
-      (['Destructive', 'Financial'] as const).filter((c) => hiddenCount[c] > 0).map((c) => c.toLowerCase()),
-      'or',
-    );
-    clauses.push(`hides ${count(hiddenTotal, `${kinds} tool`)}`);
-  }
-  if (refusedUnhidden > 0) clauses.push('refuses the destructive or financial tool named "*" without hiding it (hiding "*" would hide every tool)');
-  clauses.push(server.tools.length === 0 ? 'refuses every tool, as the catalogue lists none for this server' : 'refuses any tool it does not list');
-  return { policy, summary: sentence(clauses), claims };
+  return { tools, counts, policy, claims };
 }
 
-/** The argument guards in the recommended policy of a tool of this category (none when it is refused). */
-export function recommendedGuards(tool: Tool, category: Category): ArgumentGuard[] {
-  if (REFUSED_CATEGORIES.has(category)) return [];
-  return guardsOf(tool, category).filter((guard) => ALLOWED_TOOL_GUARDS.has(guard.kind));
+function isAllowedToolGuard(guard: ArgumentGuard): boolean {
+  return ALLOWED_TOOL_GUARDS.has(guard.kind);
 }
 
-/** The argument guards in the conditional example of a refused tool (none for other categories). */
-export function conditionalGuards(tool: Tool, category: Category): ArgumentGuard[] {
-  return REFUSED_CATEGORIES.has(category) ? guardsOf(tool, category) : [];
-}
-
+/** Every guard the schema supports for this tool; callers keep the ones their rule uses. */
 function guardsOf(tool: Tool, category: Category): ArgumentGuard[] {
   return deriveGuards(tool.inputSchema, {
     readOnly: category === 'Read',
@@ -199,12 +235,10 @@ function guardsOf(tool: Tool, category: Category): ArgumentGuard[] {
   });
 }
 
-function refusedRecommendation(name: string, shown: string, probe: string): PolicyRecommendation {
-  if (name === '*') {
-    // `hide: ["*"]` would mean every tool; the tool is refused by `default` instead.
+function refusedPolicy(name: string, disposition: 'hidden' | 'denied', probe: string): { policy: Policy; claims: PolicyClaim[] } {
+  if (disposition === 'denied') {
     return {
       policy: validated({ version: '1', default: 'deny' }),
-      summary: `Refuses every call to ${shown} and to every other tool.`,
       claims: [
         { kind: 'denied', tool: name, reason: 'default' },
         { kind: 'other-tools-denied', probe },
@@ -213,7 +247,6 @@ function refusedRecommendation(name: string, shown: string, probe: string): Poli
   }
   return {
     policy: validated({ version: '1', default: 'deny', hide: [name] }),
-    summary: `Hides ${shown} from the tool list and refuses every call to it and to every other tool.`,
     claims: [
       { kind: 'hidden', tool: name },
       { kind: 'other-tools-denied', probe },
@@ -221,25 +254,13 @@ function refusedRecommendation(name: string, shown: string, probe: string): Poli
   };
 }
 
-function conditionalRecommendation(
-  name: string,
-  shown: string,
-  guards: readonly ArgumentGuard[],
-  probe: string,
-): PolicyRecommendation {
+function conditionalDecision(name: string, guards: readonly ArgumentGuard[], probe: string): ConditionalDecision {
   const limit = makeLimit(counterName(name, 'per-hour'), 'hour', CONDITIONAL_HOURLY_LIMIT);
   const policy = validated({ version: '1', default: 'deny', tools: toolsOf([[name, ruleOf(guards, limit)]]) });
-  const required = guards.filter((guard) => guard.placement === 'require');
-  const refused = guards.filter((guard) => guard.placement === 'deny_if');
-  const clauses = [
-    required.length > 0 ? `allows ${shown} only when ${joinList(required.map((guard) => guard.requires!))}` : `allows ${shown}`,
-  ];
-  if (refused.length > 0) clauses.push(`refuses calls ${refusalPhrase(refused)}`);
-  clauses.push(`refuses the ${ordinal(limit.max + 1)} call within one UTC hour`);
-  clauses.push('refuses every other tool');
   return {
+    guards,
+    limit,
     policy,
-    summary: sentence(clauses),
     claims: [...allowedToolClaims(name, guards, limit), { kind: 'other-tools-denied', probe }],
   };
 }
@@ -326,11 +347,6 @@ function probeName(taken: ReadonlySet<string>): string {
   let probe = 'some_other_tool';
   for (let n = 2; taken.has(probe); n += 1) probe = `some_other_tool_${n}`;
   return probe;
-}
-
-function sentence(clauses: readonly string[]): string {
-  const text = joinList(clauses, 'and', true);
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
 /** Every recommended policy passes the one schema, or the build stops here. */

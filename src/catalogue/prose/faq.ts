@@ -7,22 +7,25 @@
  * with the claims that prove it, so the catalogue test can run each one against the
  * policy shown. Only fields of policy.json v1 are named (default, hide, tools, require,
  * deny_if, limits, counter, window, max, scope).
+ *
+ * What an answer says the policy does follows the recommendation's decision (disposition,
+ * guards, limit, conditional example), the same data the summary is written from, so the
+ * two never disagree and the guards are derived once per tool.
  */
-import type { ArgumentGuard } from '../policy/argument-guards.ts';
-import { THREAT_OF_GUARD, guardGroups, refusalPhrase, safeArgs, setOwn, unsafeArgsList } from '../policy/argument-guards.ts';
+import { safeArgs, setOwn, unsafeArgsList, type ArgumentGuard } from '../policy/argument-guards.ts';
 import type { PolicyClaim } from '../policy/claims.ts';
 import {
   CONDITIONAL_HOURLY_LIMIT,
   UNLIMITED_PROBE_CALLS,
-  conditionalGuards,
-  recommendedGuards,
-  type PolicyRecommendation,
-  type recommendToolPolicy,
+  type ConditionalDecision,
+  type ToolDecision,
 } from '../policy/recommend-policy.ts';
-import type { Limit, Policy } from '../policy/schema.ts';
+import type { Limit } from '../policy/schema.ts';
 import type { Category, Classification } from '../schema/classification.ts';
 import { ANNOTATION_DEFAULTS, type AnnotationHint, type Tool } from '../schema/tool.ts';
 import { policyFileName } from './enforcement.ts';
+import { THREAT_OF_GUARD, guardGroups, refusalPhrase, requirementPhrase } from './guard-wording.ts';
+import type { PolicyRecommendation, ToolPolicyRecommendation } from './policy-summary.ts';
 import { capName, joinList, ordinal } from './text.ts';
 import { parameterRows } from '../parameters.ts';
 
@@ -40,7 +43,8 @@ export interface ToolFaqInput {
   serverId: string;
   tool: Tool;
   classification: Classification;
-  recommendation: ReturnType<typeof recommendToolPolicy>;
+  /** The decision and its words: answers follow the decision, never the policy read back. */
+  recommendation: ToolPolicyRecommendation;
 }
 
 const MEANING_OF_CATEGORY: Readonly<Record<Category, string>> = {
@@ -60,22 +64,17 @@ const HINT_DEFAULTS = Object.entries(ANNOTATION_DEFAULTS) as [AnnotationHint, bo
 
 export function buildToolFaq(input: ToolFaqInput): FaqEntry[] {
   const { tool, classification, recommendation } = input;
+  const { decision } = recommendation;
+  const { guards, limit } = decision;
   const name = capName(tool.name);
   const server = capName(input.serverName);
-  const policy = recommendation.recommended.policy;
-  const rule = ownRule(policy, tool.name);
-  const limit = rule?.limits?.[0];
-  const refused = rule === undefined;
-  const allowedGuards = recommendedGuards(tool, classification.category);
-  const exampleGuards = conditionalGuards(tool, classification.category);
+  const refused = decision.disposition !== 'allowed';
 
   const entries: FaqEntry[] = [
     kindAndRisk(name, server, tool, classification),
-    whatThePolicyDoes(name, recommendation.recommended, tool.name, limit),
-    refused ? whenCalledAnyway(name, server, tool.name) : limit ? pastTheLimit(name, tool.name, limit, allowedGuards) : noLimit(name, tool.name, allowedGuards),
-    refused
-      ? allowUnderConditions(name, tool.name, exampleGuards, recommendation.conditionalExample)
-      : argumentChecks(name, tool.name, allowedGuards, limit !== undefined),
+    whatThePolicyDoes(name, recommendation.recommended, decision),
+    refused ? whenCalledAnyway(name, server, decision) : limit ? pastTheLimit(name, tool.name, limit, guards) : noLimit(name, tool.name, guards),
+    refused ? allowUnderConditions(name, decision.conditionalExample) : argumentChecks(name, tool.name, guards, limit !== undefined),
     annotationsAnswer(name, tool, classification),
     enforcement(name, input),
   ];
@@ -85,10 +84,6 @@ export function buildToolFaq(input: ToolFaqInput): FaqEntry[] {
 /** "the X MCP server", or the name alone when it already says MCP or server. */
 function serverPhrase(server: string): string {
   return /\bmcp\b|\bserver$/i.test(server) ? server : `the ${server} MCP server`;
-}
-
-function ownRule(policy: Policy, toolName: string): NonNullable<Policy['tools']>[string] | undefined {
-  return policy.tools && Object.hasOwn(policy.tools, toolName) ? policy.tools[toolName] : undefined;
 }
 
 function kindAndRisk(name: string, server: string, tool: Tool, classification: Classification): FaqEntry {
@@ -115,13 +110,13 @@ function kindAndRisk(name: string, server: string, tool: Tool, classification: C
   return { question: `What kind of tool is ${name}, and how risky is it?`, answer: sentences.join(' '), claims: [] };
 }
 
-function whatThePolicyDoes(name: string, recommended: PolicyRecommendation, toolName: string, limit: Limit | undefined): FaqEntry {
-  const { policy, summary, claims } = recommended;
-  const hidden = policy.hide?.includes(toolName) ?? false;
+function whatThePolicyDoes(name: string, recommended: PolicyRecommendation, decision: ToolDecision): FaqEntry {
+  const { summary, claims } = recommended;
+  const { limit } = decision;
   let detail: string;
-  if (hidden) {
+  if (decision.disposition === 'hidden') {
     detail = `It sets default to deny and lists ${name} under hide: an agent connected through the gateway does not see the tool in tools/list, and a call to it by name is refused.`;
-  } else if (ownRule(policy, toolName) === undefined) {
+  } else if (decision.disposition === 'denied') {
     detail = `It sets default to deny and does not list ${name} under tools, so every call to it is refused.`;
   } else {
     detail = `It sets default to deny and lists only ${name} under tools, so this is the one tool the gateway lets through; every other tool of the server is refused.`;
@@ -134,8 +129,9 @@ function whatThePolicyDoes(name: string, recommended: PolicyRecommendation, tool
   };
 }
 
-function whenCalledAnyway(name: string, server: string, toolName: string): FaqEntry {
-  const hidden = toolName !== '*';
+function whenCalledAnyway(name: string, server: string, decision: ToolDecision): FaqEntry {
+  const hidden = decision.disposition === 'hidden';
+  const toolName = decision.tool;
   return {
     question: `What happens if an agent calls ${name} anyway?`,
     answer: hidden
@@ -222,13 +218,8 @@ function argumentChecks(name: string, toolName: string, guards: readonly Argumen
   };
 }
 
-function allowUnderConditions(
-  name: string,
-  toolName: string,
-  guards: readonly ArgumentGuard[],
-  example: ReturnType<typeof recommendToolPolicy>['conditionalExample'],
-): FaqEntry {
-  if (!example || guards.length === 0) {
+function allowUnderConditions(name: string, example: ConditionalDecision | undefined): FaqEntry {
+  if (!example) {
     return {
       question: `Can ${name} be allowed under conditions?`,
       answer:
@@ -237,14 +228,14 @@ function allowUnderConditions(
       claims: [],
     };
   }
-  const required = guards.filter((guard) => guard.placement === 'require');
-  const refused = guards.filter((guard) => guard.placement === 'deny_if');
+  const required = example.guards.filter((guard) => guard.placement === 'require');
+  const refused = example.guards.filter((guard) => guard.placement === 'deny_if');
   const sentences = [
-    `The conditional example lists ${name} under tools instead of hiding it${required.length > 0 ? `, with require conditions: it allows a call only when ${joinList(required.map((guard) => guard.requires!))}, and refuses one where any of them is missing or different` : ''}.`,
+    `The conditional example lists ${name} under tools instead of hiding it${required.length > 0 ? `, with require conditions: it allows a call only when ${requirementPhrase(required)}, and refuses one where any of them is missing or different` : ''}.`,
   ];
   if (refused.length > 0) sentences.push(`Its deny_if conditions refuse calls ${refusalPhrase(refused)}.`);
   sentences.push(
-    `A limits entry refuses the ${ordinal(CONDITIONAL_HOURLY_LIMIT + 1)} call within one UTC hour, and every other tool stays refused.`,
+    `A limits entry refuses the ${ordinal(example.limit.max + 1)} call within one UTC ${example.limit.window}, and every other tool stays refused.`,
   );
   return {
     question: `How can ${name} be allowed under conditions?`,

@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { toolRoutes } from '../../../../site/routes.ts';
 import { getSiteData } from '../../../../site/site-data.ts';
-import { recommendToolPolicy } from '../../../../catalogue/policy/recommend-policy.ts';
+import { decideToolPolicy } from '../../../../catalogue/policy/recommend-policy.ts';
 import { policyJson } from '../../../../site/tool-page.ts';
 import type { ToolEntry } from '../../../../site/site-index.ts';
 
@@ -11,6 +11,6 @@ export const getStaticPaths = toolRoutes satisfies GetStaticPaths;
 export const GET: APIRoute<{ entry: ToolEntry }> = async ({ props }) => {
   const { serverById } = await getSiteData();
   const tool = serverById.get(props.entry.serverId)!.tools[props.entry.position]!;
-  const { recommended } = recommendToolPolicy(tool, tool.classification);
-  return new Response(policyJson(recommended.policy), { headers: { 'Content-Type': 'application/json' } });
+  const { policy } = decideToolPolicy(tool, tool.classification);
+  return new Response(policyJson(policy), { headers: { 'Content-Type': 'application/json' } });
 };
