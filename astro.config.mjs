@@ -10,6 +10,9 @@ const site = process.env.SITE_URL || 'http://localhost:4321';
 
 export default defineConfig({
   site,
+  // A site served under a path (https://example.com/mcp-policies/): every link the pages
+  // make goes through src/site/urls.ts, which reads the same value.
+  base: process.env.BASE_PATH || '/',
   // Tests and the benchmark build into temporary folders; the default is Astro's own.
   outDir: process.env.OUT_DIR || './dist',
   trailingSlash: 'always',

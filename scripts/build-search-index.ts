@@ -5,16 +5,11 @@
  */
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { loadSiteConfig } from '../src/config/site-config.ts';
-import { loadSiteCatalogue } from '../src/site/load-site-catalogue.ts';
-import { buildSiteIndex } from '../src/site/site-index.ts';
+import { loadSiteData } from '../src/site/site-data.ts';
 import { serverSearchDocument, toolSearchDocument } from '../src/site/search-document.ts';
 
 const outDir = process.argv[2] ?? process.env.OUT_DIR ?? 'dist';
-const config = loadSiteConfig(process.env);
-const { servers } = await loadSiteCatalogue(config.cataloguePath);
-const index = buildSiteIndex(servers);
-const serverById = new Map(servers.map((server) => [server.id, server]));
+const { index, serverById } = await loadSiteData();
 
 const { index: search, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
 if (!search) throw new Error(`pagefind: ${errors.join('; ')}`);

@@ -1,6 +1,7 @@
 // The search page's client: Pagefind's JavaScript API, results rendered with DOM text
 // nodes only (catalogue text is untrusted, so no HTML from the index is ever inserted).
 
+import { urls } from '../site/urls.ts';
 interface PagefindResultData {
   url: string;
   meta: Record<string, string | undefined>;
@@ -47,7 +48,7 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
 }
 
 async function run(): Promise<void> {
-  const bundle = '/pagefind/pagefind.js';
+  const bundle = urls.pagefind();
   let pagefind: PagefindApi;
   try {
     pagefind = (await import(/* @vite-ignore */ bundle)) as PagefindApi;

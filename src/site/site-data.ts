@@ -18,10 +18,13 @@ export interface SiteData {
   changes: ChangeLog;
 }
 
-let loading: Promise<SiteData> | undefined;
-
-async function load(): Promise<SiteData> {
-  const config = loadSiteConfig(process.env);
+/**
+ * Reads and classifies the catalogue the configuration names, with its change log, and
+ * indexes it: everything the pages, the search index and the other outputs read.
+ * Warnings (skipped records, skipped change-log lines) go to the console.
+ */
+export async function loadSiteData(env: Record<string, string | undefined> = process.env): Promise<SiteData> {
+  const config = loadSiteConfig(env);
   const { servers, warnings } = await loadSiteCatalogue(config.cataloguePath);
   // A damaged change log costs the history, never the site: its bad lines are skipped.
   const changes = await loadChangeLog(changeLogPathOf(config.cataloguePath), {
@@ -37,7 +40,10 @@ async function load(): Promise<SiteData> {
   };
 }
 
+let loading: Promise<SiteData> | undefined;
+
+/** The site data of this build process, loaded on first use and shared by every page. */
 export function getSiteData(): Promise<SiteData> {
-  loading ??= load();
+  loading ??= loadSiteData();
   return loading;
 }

@@ -6,6 +6,7 @@
 import { CATEGORIES, RISKS, type Category, type Classification, type Risk } from '../catalogue/schema/classification.ts';
 import type { ClassifiedServer, Server } from '../catalogue/schema/server.ts';
 import type { Tool } from '../catalogue/schema/tool.ts';
+import { urls } from './urls.ts';
 import { assignSlugs, compareCodePoints, serverSlugOf, slugify } from '../catalogue/slug.ts';
 
 /** What lists, related links and search need of a tool; the full definition stays on its server. */
@@ -18,7 +19,7 @@ export interface ToolEntry {
   title?: string;
   category: Category;
   risk: Risk;
-  /** `/tools/<server>/<tool>/` */
+  /** The tool page's path (`/tools/<server>/<tool>/` under the base). */
   url: string;
   /** Position of the tool in its server's `tools`, for a direct lookup. */
   position: number;
@@ -85,7 +86,7 @@ export function buildSiteIndex(servers: readonly ClassifiedServer[]): SiteIndex 
       id: server.id,
       slug: serverSlug,
       name: server.name,
-      url: `/tools/${serverSlug}/`,
+      url: urls.server(serverSlug),
       ...(packageLabel(server) ? { packageLabel: packageLabel(server) } : {}),
       toolCount: server.tools.length,
       byRisk: zeroCounts(RISKS),
@@ -105,7 +106,7 @@ export function buildSiteIndex(servers: readonly ClassifiedServer[]): SiteIndex 
         ...(tool.title ? { title: tool.title } : {}),
         category,
         risk,
-        url: `/tools/${serverSlug}/${slug}/`,
+        url: urls.tool(serverSlug, slug),
         position,
       };
       entry.tools.push(toolEntry);

@@ -3,9 +3,10 @@
  * FAQPage. Serialised by json-ld.ts, which keeps third-party text inert.
  */
 import type { ToolPageModel } from './tool-page.ts';
+import { absoluteUrl } from './urls.ts';
 
 export function toolJsonLd(model: ToolPageModel, siteUrl: string): unknown {
-  const url = new URL(model.entry.url, siteUrl).href;
+  const url = absoluteUrl(model.entry.url, siteUrl);
   return {
     '@context': 'https://schema.org',
     '@graph': [

@@ -17,6 +17,8 @@ import { parameterRows, type ParameterRow } from '../catalogue/parameters.ts';
 import type { SiteData } from './site-data.ts';
 import type { ClassifiedServer, ClassifiedTool } from '../catalogue/schema/server.ts';
 import type { ServerEntry, ToolEntry } from './site-index.ts';
+import { attackPatternsFor, type AttackPatternSummary } from './attack-patterns.ts';
+import { urls } from './urls.ts';
 
 const RELATED_LIMIT = 8;
 const SAME_NAME_LIMIT = 30;
@@ -52,6 +54,12 @@ export interface ToolPageModel {
   lastChange?: LastChange;
   /** Parameter names, lower-cased, for matching attack patterns. */
   parameterNames: string[];
+  /** The attack patterns that abuse this kind of access, in editorial order. */
+  attacks: AttackPatternSummary[];
+  /** The page's meta description. */
+  metaDescription: string;
+  /** Where the page links beyond the tool itself. */
+  links: { sameName: string; category: string; risk: string };
 }
 
 /** The first `limit` entries that pass: related lists stop early instead of walking on. */
@@ -68,7 +76,7 @@ export function policyJson(policy: unknown): string {
   return `${JSON.stringify(policy, null, 2)}\n`;
 }
 
-export function toolPageModel(data: SiteData, entry: ToolEntry): ToolPageModel {
+export function toolPageModel(data: SiteData, entry: ToolEntry, attackPatterns: readonly AttackPatternSummary[]): ToolPageModel {
   const server = data.serverById.get(entry.serverId)!;
   const serverEntry = data.index.serverBySlug.get(entry.serverSlug)!;
   const tool = server.tools[entry.position]!;
@@ -78,6 +86,7 @@ export function toolPageModel(data: SiteData, entry: ToolEntry): ToolPageModel {
   const lastChange = data.changes.lastChange(server.id, tool.name);
   const nameSlug = slugify(tool.name);
   const sameName = data.index.toolsByNameSlug.get(nameSlug) ?? [];
+  const parameterNames = parameters.map((row) => row.name.toLowerCase());
   return {
     server,
     serverEntry,
@@ -97,14 +106,17 @@ export function toolPageModel(data: SiteData, entry: ToolEntry): ToolPageModel {
           },
         }
       : {}),
-    policyFileName: policyFileName(server.id, tool.name),
-    faq: buildToolFaq({ serverName: server.name, serverId: server.id, tool, classification, recommendation }),
+    policyFileName: policyFileName(server.id, entry.slug),
+    faq: buildToolFaq({ serverName: server.name, serverId: server.id, tool, classification, recommendation, toolSlug: entry.slug }),
     enforcementSteps: enforcementSteps({ serverName: server.name, toolName: tool.name }),
     gatewayUrl: gatewayLink(data.config, server.id, tool.name),
     sameServerSameCategory: firstOthers(serverEntry.toolsByCategory[classification.category], (other) => other.name !== tool.name, RELATED_LIMIT),
     sameNameElsewhere: firstOthers(sameName, (other) => other.serverId !== server.id && other.name === tool.name, SAME_NAME_LIMIT),
     sameNameTotal: data.index.serverCountByNameSlug.get(nameSlug) ?? 1,
-    parameterNames: parameters.map((row) => row.name.toLowerCase()),
+    parameterNames,
+    attacks: attackPatternsFor(attackPatterns, classification.category, parameterNames),
+    metaDescription: `${tool.name} on ${server.name}: ${classification.category} tool, ${classification.risk} risk. What it does, why it needs a policy, and a recommended policy.json for an MCP gateway.`,
+    links: { sameName: urls.name(nameSlug), category: urls.category(classification.category), risk: urls.risk(classification.risk) },
     suspiciousText: findSuspiciousText(tool),
     ...(lastChange ? { lastChange } : {}),
   };

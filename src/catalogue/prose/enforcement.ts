@@ -23,10 +23,11 @@ export function enforcementSteps(input: { serverName: string; toolName?: string 
 
 /**
  * The download name of a recommended policy: `<server id>.policy.json` for a server,
- * `<server id>.<tool slug>.policy.json` for a tool. Server ids are already safe; tool
- * names go through the URL slug rule, so the name never holds a path separator or a
- * leading dot.
+ * `<server id>.<tool slug>.policy.json` for a tool. Pass the tool's assigned slug (with
+ * its collision suffix, so `get_item` and `get-item` download under different names); a
+ * name is slugged here, which leaves a slug as it is. Server ids are already safe, and
+ * the slug rule keeps path separators and leading dots out.
  */
-export function policyFileName(serverId: string, toolName?: string): string {
-  return toolName === undefined ? `${serverId}.policy.json` : `${serverId}.${slugify(toolName)}.policy.json`;
+export function policyFileName(serverId: string, toolSlugOrName?: string): string {
+  return toolSlugOrName === undefined ? `${serverId}.policy.json` : `${serverId}.${slugify(toolSlugOrName)}.policy.json`;
 }

@@ -45,6 +45,12 @@ export interface ToolFaqInput {
   classification: Classification;
   /** The decision and its words: answers follow the decision, never the policy read back. */
   recommendation: ToolPolicyRecommendation;
+  /**
+   * The tool's URL slug within its server, collision suffix included (`get-item-2`), so
+   * the download name the answer gives is the one the page offers; the name's own slug
+   * when left out.
+   */
+  toolSlug?: string;
 }
 
 const MEANING_OF_CATEGORY: Readonly<Record<Category, string>> = {
@@ -284,7 +290,7 @@ function enforcement(name: string, input: ToolFaqInput): FaqEntry {
   return {
     question: `How do I enforce this policy for ${name} in the gateway?`,
     answer:
-      `Download it as ${policyFileName(input.serverId, input.tool.name)} and attach it, in the MCP gateway, to the connection (the grant) through which the agent reaches ${server}. ` +
+      `Download it as ${policyFileName(input.serverId, input.toolSlug ?? input.tool.name)} and attach it, in the MCP gateway, to the connection (the grant) through which the agent reaches ${server}. ` +
       `Point the agent at the gateway rather than at ${server}, so that every call to ${name} passes the policy first. ` +
       `Then make one call the policy allows and one it refuses, and check that the gateway treats each as the policy says.`,
     claims: [],

@@ -1,6 +1,7 @@
 /** The server index as JSON: what the /tools/ page shows, for scripts. */
 import type { APIRoute } from 'astro';
 import { getSiteData } from '../../site/site-data.ts';
+import { urls } from '../../site/urls.ts';
 
 export const GET: APIRoute = async () => {
   const { index } = await getSiteData();
@@ -12,7 +13,7 @@ export const GET: APIRoute = async () => {
     byRisk: server.byRisk,
     byCategory: server.byCategory,
     url: server.url,
-    policy: `${server.url}policy.json`,
+    policy: urls.serverPolicy(server.slug),
   }));
   return new Response(`${JSON.stringify({ servers })}\n`, { headers: { 'Content-Type': 'application/json' } });
 };
