@@ -8,39 +8,14 @@
  * Tools are always classified afresh, even when the catalogue already carries a
  * classification: this command shows what the engine says.
  */
-import { open, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { readCatalogueFile } from '../../src/catalogue/store/reader.ts';
 import { classifyTool, type ServerIdentity } from '../../src/catalogue/classify/classify-tool.ts';
 import { toolSchema, type Tool } from '../../src/catalogue/schema/tool.ts';
+import { fieldPath } from '../../src/catalogue/issues.ts';
+import { firstSignificantCharacter } from '../../src/catalogue/store/format.ts';
 
-/** How much of the file is read to tell an array from a catalogue. */
-const SNIFF_BYTES = 4096;
-
-async function firstCharacter(path: string): Promise<string | undefined> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    throw new Error(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  try {
-    const buffer = Buffer.alloc(SNIFF_BYTES);
-    for (let position = 0; ; position += SNIFF_BYTES) {
-      const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, position);
-      if (bytesRead === 0) return undefined;
-      const text = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
-      const match = /\S/.exec(text);
-      if (match) return match[0];
-    }
-  } finally {
-    await handle.close();
-  }
-}
-
-function fieldPath(path: readonly PropertyKey[]): string {
-  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('');
-}
 
 /** A JSON array of tools, each validated; errors name the file, the index and the field. */
 async function readToolArray(path: string): Promise<Tool[]> {
@@ -98,7 +73,7 @@ async function write(text: string): Promise<void> {
 }
 
 export async function classifyFile(path: string): Promise<void> {
-  const first = await firstCharacter(path);
+  const first = await firstSignificantCharacter(path);
   if (first === undefined) throw new Error(`${path}: empty file`);
   if (first === '[') {
     for (const tool of await readToolArray(path)) await write(lineFor(tool));

@@ -1,3 +1,4 @@
+import { describeIssue } from '../issues.ts';
 import { packageSchema, type ServerPackage } from '../schema/server.ts';
 
 /**
@@ -23,7 +24,7 @@ export function parsePackageSpec(spec: string, license?: string): ServerPackage 
   });
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new Error(`--package ${JSON.stringify(spec)}: field "${issue.path.join('.')}": ${issue.message}`);
+    throw new Error(`--package ${JSON.stringify(spec)}: ${describeIssue(issue)}`);
   }
   return result.data;
 }

@@ -9,6 +9,7 @@
  * Within a line, changed tools come first, then added, then removed ones.
  */
 import { z } from 'zod';
+import { describeIssue } from '../issues.ts';
 import { FINGERPRINT_FIELDS, type FingerprintField } from '../fingerprint.ts';
 import type { CatalogueDiff, ChangeKind, DiffCounts, ToolChange } from './diff.ts';
 
@@ -177,7 +178,7 @@ export function parseChangeLogLine(
   const result = pullLineSchema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new Error(`${where}: field "${issue.path.join('.') || '(line)'}": ${issue.message}`);
+    throw new Error(`${where}: ${describeIssue(issue, '(line)')}`);
   }
   const { date, source, counts, changes } = result.data;
   const pull: PullRecord = Object.freeze({ date, source, counts: Object.freeze(counts) });

@@ -70,16 +70,10 @@ export function indexServer(index: FingerprintIndex, server: ServerTools): void 
   for (const tool of server.tools) index.set(toolKey(server.id, tool.name), toolDigest(tool));
 }
 
-/** The index of a catalogue held in memory (or streamed: any async iterable of servers). */
+/** The index of a catalogue held in memory; a file is indexed by the store's `readFingerprintIndex`. */
 export function fingerprintIndex(servers: Iterable<ServerTools>): FingerprintIndex {
   const index: FingerprintIndex = new Map();
   for (const server of servers) indexServer(index, server);
-  return index;
-}
-
-export async function fingerprintIndexAsync(servers: AsyncIterable<ServerTools>): Promise<FingerprintIndex> {
-  const index: FingerprintIndex = new Map();
-  for await (const server of servers) indexServer(index, server);
   return index;
 }
 

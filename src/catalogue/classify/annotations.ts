@@ -1,10 +1,8 @@
 /**
  * MCP tool annotations, read as the untrusted hints the spec says they are. Only values
- * the server actually sent count as evidence; the spec's defaults (readOnlyHint false,
- * destructiveHint true, idempotentHint false, openWorldHint true) fill the rest for
- * display, because a default is no claim by the author.
+ * the server actually sent count as evidence: a default (ANNOTATION_DEFAULTS in the tool
+ * schema, which the page shows for hints left out) is no claim by the author.
  */
-import { ANNOTATION_DEFAULTS } from '../schema/tool.ts';
 
 export interface DeclaredHints {
   /** Whether the tool carried an `annotations` object at all. */
@@ -14,20 +12,6 @@ export interface DeclaredHints {
   idempotent: boolean | undefined;
   openWorld: boolean | undefined;
 }
-
-export interface EffectiveHints {
-  readOnly: boolean;
-  destructive: boolean;
-  idempotent: boolean;
-  openWorld: boolean;
-}
-
-export const MCP_HINT_DEFAULTS: Readonly<EffectiveHints> = {
-  readOnly: ANNOTATION_DEFAULTS.readOnlyHint,
-  destructive: ANNOTATION_DEFAULTS.destructiveHint,
-  idempotent: ANNOTATION_DEFAULTS.idempotentHint,
-  openWorld: ANNOTATION_DEFAULTS.openWorldHint,
-};
 
 function flag(annotations: object, key: string): boolean | undefined {
   if (!Object.hasOwn(annotations, key)) return undefined;
@@ -47,16 +31,6 @@ export function declaredHints(annotations: unknown): DeclaredHints {
     destructive: flag(annotations, 'destructiveHint'),
     idempotent: flag(annotations, 'idempotentHint'),
     openWorld: flag(annotations, 'openWorldHint'),
-  };
-}
-
-/** The hints after the MCP defaults. */
-export function effectiveHints(declared: DeclaredHints): EffectiveHints {
-  return {
-    readOnly: declared.readOnly ?? MCP_HINT_DEFAULTS.readOnly,
-    destructive: declared.destructive ?? MCP_HINT_DEFAULTS.destructive,
-    idempotent: declared.idempotent ?? MCP_HINT_DEFAULTS.idempotent,
-    openWorld: declared.openWorld ?? MCP_HINT_DEFAULTS.openWorld,
   };
 }
 

@@ -151,11 +151,6 @@ export function verbOf(word: string, inflected: boolean): Verb | undefined {
   return inflected ? BUILT.forms.get(word) : BUILT.base.get(word);
 }
 
-/** Every verb base form, for tests and documentation. */
-export function verbBases(): IterableIterator<string> {
-  return BUILT.base.keys();
-}
-
 function set(words: string): ReadonlySet<string> {
   return new Set(words.split(/\s+/).filter((word) => word !== ''));
 }

@@ -10,7 +10,7 @@ export const RISKS = ['Low', 'Medium', 'High', 'Critical'] as const;
 export const riskSchema = z.enum(RISKS);
 export type Risk = z.infer<typeof riskSchema>;
 
-/** The risk each category implies (PRODUCT.md, "Classification"). */
+/** The risk each category implies; the README's "Classification" table states the same. */
 export const RISK_OF_CATEGORY: Readonly<Record<Category, Risk>> = {
   Read: 'Low',
   Write: 'Medium',

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { fieldPath } from '../issues.ts';
 
 /** Where a record sits in its source, for error messages people can act on. */
 export interface RecordLocation {
@@ -50,10 +51,7 @@ export function describeField(record: unknown, path: readonly PropertyKey[]): st
     parts.push(`tool${quoteName(tool?.name)} (tools[${path[1]}])`);
     fieldStart = 2;
   }
-  const field = path
-    .slice(fieldStart)
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
-    .join('');
+  const field = fieldPath(path.slice(fieldStart));
   if (field) parts.push(`field "${field}"`);
   return parts.join(', ') || 'the record';
 }

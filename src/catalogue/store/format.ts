@@ -5,6 +5,7 @@
  * when those are silent or disagree.
  */
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { pipeline, Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { CatalogueError } from './errors.ts';
@@ -151,4 +152,32 @@ export async function openCatalogue(
   if (format) return { stream, format };
   ({ head, stream } = await peek(stream));
   return { stream, format: sniffFormat(head) };
+}
+
+/** How much of a file is read at a time to find its first character. */
+const SCAN_BYTES = 4096;
+
+/**
+ * The first character of a file that is not white space (nor a byte-order mark), or
+ * `undefined` for a blank file: `[` tells a JSON array of tools from a catalogue.
+ */
+export async function firstSignificantCharacter(path: string): Promise<string | undefined> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw new Error(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    const buffer = Buffer.alloc(SCAN_BYTES);
+    for (let position = 0; ; position += SCAN_BYTES) {
+      const { bytesRead } = await handle.read(buffer, 0, SCAN_BYTES, position);
+      if (bytesRead === 0) return undefined;
+      const text = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+      const match = /\S/.exec(text);
+      if (match) return match[0];
+    }
+  } finally {
+    await handle.close();
+  }
 }

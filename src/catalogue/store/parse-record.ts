@@ -1,5 +1,6 @@
 import { catalogueHeaderSchema, type CatalogueHeader } from '../schema/catalogue.ts';
 import { serverSchema, type Server } from '../schema/server.ts';
+import { describeIssue } from '../issues.ts';
 import { CatalogueError, describeLocation, formatRecordIssues, type RecordLocation } from './errors.ts';
 
 /** Validates one server record; throws a CatalogueError that names the record and field. */
@@ -15,9 +16,7 @@ export function parseServerRecord(value: unknown, location: RecordLocation): Ser
 export function parseHeader(value: unknown, location: RecordLocation): CatalogueHeader {
   const result = catalogueHeaderSchema.safeParse(value);
   if (!result.success) {
-    const detail = result.error.issues
-      .map((issue) => `field "${issue.path.join('.') || '(header)'}": ${issue.message}`)
-      .join('; ');
+    const detail = result.error.issues.map((issue) => describeIssue(issue, '(header)')).join('; ');
     throw new CatalogueError(`${describeLocation(location)} (catalogue header): ${detail}`, location);
   }
   return result.data;
