@@ -13,7 +13,9 @@ import type { Category, Risk } from '../catalogue/schema/classification.ts';
  * environment variable Astro's configuration reads.
  */
 function basePath(): string {
-  const fromVite = (import.meta as ImportMeta & { env?: { BASE_URL?: string } }).env?.BASE_URL;
+  // Written out in full so that Vite replaces it at build time; under plain Node,
+  // `import.meta.env` does not exist.
+  const fromVite: string | undefined = typeof import.meta.env === 'undefined' ? undefined : import.meta.env.BASE_URL;
   const raw = fromVite ?? process.env.BASE_PATH ?? '/';
   const trimmed = raw.replace(/^\/+|\/+$/g, '');
   return trimmed === '' ? '/' : `/${trimmed}/`;

@@ -58,7 +58,10 @@ async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
 
 export async function buildSite(catalogue: string, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
   const outDir = await mkdtemp(join(tmpdir(), 'site-build-'));
-  const env = { ...process.env, CATALOGUE: resolve(ROOT, catalogue), OUT_DIR: outDir, ...extraEnv };
+  // Vitest puts Vite's own variables (BASE_URL, MODE, DEV, PROD, SSR) into process.env;
+  // a child build would take them for its own, so it gets the environment of a shell.
+  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...shell } = process.env;
+  const env = { ...shell, CATALOGUE: resolve(ROOT, catalogue), OUT_DIR: outDir, ...extraEnv };
   const node = process.execPath;
   return withBuildLock(async () => {
     const astro = await run(node, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], env);
