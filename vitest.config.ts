@@ -1,14 +1,24 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Four projects, by scenario: `unit` (the domain, fast), `pipeline` (pull and capture
- * against real HTTP and MCP servers on 127.0.0.1), `build` (builds fixture catalogues with
- * Astro and checks the output), `e2e` (headless Chromium on a built site).
+ * Five projects, by scenario: `unit` (the domain, fast), `corpus` (the domain over the
+ * whole bundled catalogue or a synthetic one of 100,000 tools: seconds each on 2 cores, so
+ * with timeouts of their own), `pipeline` (pull and capture against real HTTP and MCP
+ * servers on 127.0.0.1), `build` (builds fixture catalogues with Astro and checks the
+ * output), `e2e` (headless Chromium on a built site).
  */
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'corpus',
+          include: ['tests/corpus/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
       {
         test: {
           name: 'pipeline',
