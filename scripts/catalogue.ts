@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   evaluate: () => import('./commands/evaluate.ts'),
   pull: () => import('./commands/pull.ts'),
   capture: () => import('./commands/capture.ts'),
+  synth: () => import('./commands/synth.ts'),
 };
 
 const program = new Command('catalogue')
