@@ -1,7 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { transformerStyleToClass } from '@shikijs/transformers';
 
 // The site URL comes from the same environment variable the site configuration reads
@@ -15,11 +14,15 @@ export default defineConfig({
   base: process.env.BASE_PATH || '/',
   // Tests and the benchmark build into temporary folders; the default is Astro's own.
   outDir: process.env.OUT_DIR || './dist',
+  // Shards that build side by side each get their own (scripts/build/astro-build.ts).
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
   build: {
     format: 'directory',
     // External files only: the Content-Security-Policy allows no inline style or script.
     inlineStylesheets: 'never',
+    // Pages rendered at once: rendering waits on file writes, so a few overlap well.
+    concurrency: Number(process.env.BUILD_CONCURRENCY || 4),
   },
   vite: {
     build: { assetsInlineLimit: 0 },
@@ -32,5 +35,7 @@ export default defineConfig({
       transformers: [transformerStyleToClass({ classPrefix: 'sk-' })],
     },
   },
-  integrations: [mdx(), sitemap()],
+  // The sitemap is written after the pages (scripts/build/sitemap.ts), so that a build
+  // of shards merged has the same sitemap as one full build.
+  integrations: [mdx()],
 });

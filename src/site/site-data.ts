@@ -9,6 +9,7 @@ import { changeLogPathOf, loadChangeLog } from '../catalogue/store/change-log-fi
 import { loadSiteCatalogue } from './load-site-catalogue.ts';
 import type { ClassifiedServer } from '../catalogue/schema/server.ts';
 import { buildSiteIndex, type SiteIndex } from './site-index.ts';
+import { assignServers, parseShard, type Shard } from './shard.ts';
 
 export interface SiteData {
   config: SiteConfig;
@@ -16,6 +17,10 @@ export interface SiteData {
   serverById: Map<string, ClassifiedServer>;
   /** What each pull added, changed and removed (empty before the first pull). */
   changes: ChangeLog;
+  /** The part of the site this build renders (SHARD=k/N; the whole site without it). */
+  shard: Shard;
+  /** The shard of each server id. */
+  shardOfServer: Map<string, number>;
 }
 
 /**
@@ -32,11 +37,15 @@ export async function loadSiteData(env: Record<string, string | undefined> = pro
     warn: (message) => warnings.push(`skipped change-log line: ${message}`),
   });
   for (const warning of warnings) console.warn(`[catalogue] ${warning}`);
+  const shard = parseShard(env.SHARD);
+  const index = buildSiteIndex(servers);
   return {
     changes,
     config,
-    index: buildSiteIndex(servers),
+    index,
     serverById: new Map(servers.map((server) => [server.id, server])),
+    shard,
+    shardOfServer: assignServers(index, shard.count),
   };
 }
 

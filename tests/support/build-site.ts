@@ -1,6 +1,6 @@
 /**
  * Builds the site from a fixture catalogue into a temporary folder, exactly as
- * `npm run build` does (Astro, then the search index), and returns where it went.
+ * `npm run build` does (scripts/build.ts: pages, sitemap, search index), and returns where it went.
  * The Node 24 binary that runs the tests (npm puts it first on the PATH) runs the build.
  */
 import { spawn } from 'node:child_process';
@@ -56,7 +56,7 @@ async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function buildSite(catalogue: string, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
+export async function buildSite(catalogue: string, extraEnv: Record<string, string> = {}, args: string[] = []): Promise<BuildResult> {
   const outDir = await mkdtemp(join(tmpdir(), 'site-build-'));
   // Vitest puts Vite's own variables (BASE_URL, MODE, DEV, PROD, SSR) into process.env;
   // a child build would take them for its own, so it gets the environment of a shell.
@@ -64,8 +64,7 @@ export async function buildSite(catalogue: string, extraEnv: Record<string, stri
   const env = { ...shell, CATALOGUE: resolve(ROOT, catalogue), OUT_DIR: outDir, ...extraEnv };
   const node = process.execPath;
   return withBuildLock(async () => {
-    const astro = await run(node, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], env);
-    const search = await run(node, [join(ROOT, 'scripts/build-search-index.ts'), outDir], env);
-    return { outDir, output: astro + search };
+    const output = await run(node, [join(ROOT, 'scripts/build.ts'), ...args], env);
+    return { outDir, output };
   });
 }

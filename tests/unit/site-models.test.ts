@@ -13,6 +13,7 @@ import { buildSiteIndex } from '../../src/site/site-index.ts';
 import type { SiteData } from '../../src/site/site-data.ts';
 import { toolPageModel } from '../../src/site/tool-page.ts';
 import { urls } from '../../src/site/urls.ts';
+import { WHOLE_SITE } from '../../src/site/shard.ts';
 
 const provenance = [{ source: 'test', retrieved: '2026-12-01' }];
 const object = (properties: Record<string, unknown> = {}) => ({ type: 'object', properties });
@@ -48,6 +49,8 @@ const data: SiteData = {
   index: buildSiteIndex(servers),
   serverById: new Map(servers.map((server) => [server.id, server])),
   changes: new ChangeLog([], []),
+  shard: WHOLE_SITE,
+  shardOfServer: new Map(servers.map((server) => [server.id, 1])),
 };
 
 const attacks: AttackPatternSummary[] = [

@@ -1,0 +1,128 @@
+/**
+ * `npm run build`: the whole site, from the catalogue to dist/.
+ *
+ *   npm run build                                  the whole site (shards side by side when the catalogue is large)
+ *   npm run build -- --shard 2/4 --out part-2      one part of the site, Astro pages only (for a CI job matrix)
+ *   npm run build -- --merge part-1 part-2 ... [--out dist]
+ *                                                  assemble the parts, then the sitemap and the search index
+ *
+ * Options: --shards <n> (default: by catalogue size), --jobs <n> (shards at once; default:
+ * the number of CPUs), --concurrency <n> (pages Astro renders at once, default 4).
+ *
+ * The steps of a whole build: Astro renders the pages (one process per shard, `--jobs`
+ * at a time); the shards are merged; the sitemap is written from the pages; the search
+ * index is built from the catalogue. A build of one shard is the same as a whole build.
+ */
+import { availableParallelism } from 'node:os';
+import { rm, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadSiteConfig } from '../src/config/site-config.ts';
+import { parseShard, WHOLE_SITE, type Shard } from '../src/site/shard.ts';
+import { loadSiteData } from '../src/site/site-data.ts';
+import { withBase } from '../src/site/urls.ts';
+import { astroBuild } from './build/astro-build.ts';
+import { mergeShards } from './build/merge.ts';
+import { SHARDS_DIR } from './build/paths.ts';
+import { buildSearchIndex } from './build/search-index.ts';
+import { writeSitemap } from './build/sitemap.ts';
+
+/** Catalogue bytes one shard takes on: about 120,000 tools of the bundled kind. */
+const BYTES_PER_SHARD = 64 * 2 ** 20;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    shard: { type: 'string' },
+    shards: { type: 'string' },
+    jobs: { type: 'string' },
+    concurrency: { type: 'string', default: '4' },
+    merge: { type: 'boolean', default: false },
+    out: { type: 'string' },
+  },
+});
+
+function positiveInteger(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, not ${JSON.stringify(value)}`);
+  return n;
+}
+
+function log(message: string): void {
+  console.log(`[build] ${message}`);
+}
+
+async function timed<T>(what: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  log(`${what} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+/** Sitemap and search index: the steps that need the whole site's pages or catalogue. */
+async function finish(outDir: string): Promise<void> {
+  const data = await timed('catalogue loaded for the search index', () => loadSiteData({ ...process.env, SHARD: undefined }));
+  const files = await timed('sitemap', () => writeSitemap(outDir, data.config.siteUrl, withBase('')));
+  log(`sitemap: ${files} file(s)`);
+  const search = await timed('search index', () => buildSearchIndex(outDir, data));
+  log(`search index: ${search.tools} tools, ${search.servers} servers, written to ${search.outputPath}`);
+}
+
+async function shardCountFor(cataloguePath: string, jobs: number): Promise<number> {
+  const { size } = await stat(cataloguePath);
+  if (size <= BYTES_PER_SHARD / 4) return 1;
+  const needed = Math.max(jobs, Math.ceil(size / BYTES_PER_SHARD));
+  return Math.ceil(needed / jobs) * jobs;
+}
+
+async function renderShards(shards: Shard[], outDirOf: (shard: Shard) => string, jobs: number, concurrency: number): Promise<void> {
+  const queue = [...shards];
+  const worker = async (): Promise<void> => {
+    for (let shard = queue.shift(); shard; shard = queue.shift()) {
+      const outDir = outDirOf(shard);
+      await rm(outDir, { recursive: true, force: true });
+      await timed(`pages of shard ${shard.index}/${shard.count}`, () => astroBuild({ outDir, shard, concurrency }));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, shards.length) }, worker));
+}
+
+async function main(): Promise<void> {
+  const outDir = resolve(values.out ?? process.env.OUT_DIR ?? 'dist');
+  const concurrency = positiveInteger('concurrency', values.concurrency, 4);
+  const jobs = positiveInteger('jobs', values.jobs, availableParallelism());
+
+  if (values.merge) {
+    if (positionals.length === 0) throw new Error('--merge needs the shard folders to merge');
+    await timed(`merged ${positionals.length} shard(s)`, () => mergeShards(positionals.map((dir) => resolve(dir)), outDir));
+    await finish(outDir);
+    return;
+  }
+  if (values.shard) {
+    const shard = parseShard(values.shard);
+    await timed(`pages of shard ${shard.index}/${shard.count}`, () => astroBuild({ outDir, shard, concurrency }));
+    return;
+  }
+
+  const config = loadSiteConfig(process.env);
+  const count = values.shards ? positiveInteger('shards', values.shards, 1) : await shardCountFor(config.cataloguePath, jobs);
+  if (count === 1) {
+    await timed('pages', () => astroBuild({ outDir, shard: WHOLE_SITE, concurrency }));
+  } else {
+    log(`${count} shards, ${Math.min(jobs, count)} at a time`);
+    const shards = Array.from({ length: count }, (_, i) => ({ index: i + 1, count }));
+    const dirOf = (shard: Shard): string => join(SHARDS_DIR, `shard-${shard.index}`);
+    await renderShards(shards, dirOf, jobs, concurrency);
+    await timed('merged', () => mergeShards(shards.map(dirOf), outDir));
+    await rm(SHARDS_DIR, { recursive: true, force: true });
+  }
+  await finish(outDir);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`build: ${(error as Error).message}`);
+  process.exitCode = 1;
+}

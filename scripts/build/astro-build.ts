@@ -1,0 +1,55 @@
+/**
+ * Runs `astro build` in a child process for the whole site or for one shard. A child per
+ * shard, not Astro's programmatic API in this process: Astro keeps module state per
+ * process (the site data, Vite's module graph), and shards render side by side.
+ */
+import { spawn } from 'node:child_process';
+import { join, relative, resolve } from 'node:path';
+import type { Shard } from '../../src/site/shard.ts';
+import { ROOT } from './paths.ts';
+
+export interface AstroBuildOptions {
+  outDir: string;
+  shard: Shard;
+  /** Pages Astro renders at once; rendering waits on file writes, so more than 1 helps. */
+  concurrency: number;
+  env?: NodeJS.ProcessEnv;
+  /** Receives the child's pid, for memory sampling. */
+  onStart?: (pid: number) => void;
+}
+
+export function astroBuild(options: AstroBuildOptions): Promise<void> {
+  const outDir = resolve(options.outDir);
+  const sharded = options.shard.count > 1;
+  const env: NodeJS.ProcessEnv = {
+    ...(options.env ?? process.env),
+    OUT_DIR: outDir,
+    BUILD_CONCURRENCY: String(options.concurrency),
+    ...(sharded
+      ? {
+          SHARD: `${options.shard.index}/${options.shard.count}`,
+          // Shards that build side by side must not share Astro's content cache, which
+          // may not live in the output folder either: Astro empties that first.
+          ASTRO_CACHE_DIR: `${outDir}.astro-cache`,
+        }
+      : {}),
+  };
+  if (sharded && relative(ROOT, outDir).startsWith('..')) {
+    // Astro puts its prerender bundle inside the output folder only when that folder is
+    // inside the project; elsewhere every shard would share one and overwrite it.
+    throw new Error(`${outDir}: a shard's output folder must be inside the project (${ROOT})`);
+  }
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (child.pid !== undefined) options.onStart?.(child.pid);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (code === 0) resolvePromise();
+      else reject(new Error(`astro build${sharded ? ` of shard ${options.shard.index}/${options.shard.count}` : ''} failed (${signal ?? `exit code ${code}`})`));
+    });
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * Which part of the site one build renders. A sharded build (`SHARD=k/N`) renders a
+ * disjoint part of the per-server and per-name pages; the N parts merged give the site of
+ * one full build, file for file (scripts/build.ts merges them).
+ *
+ * Every shard loads the whole catalogue index (related tools, shared names and counts
+ * are site-wide), so every shard computes the same assignment:
+ * - servers, with their hub, tool pages and policy files, in contiguous runs of the
+ *   slug-sorted server list, cut so that each shard gets about the same number of tools;
+ * - shared-name pages by a hash of the name slug;
+ * - browse pages (by risk, by category) in shard 1 only;
+ * - the handful of single pages (home, indexes, editorial pages) in every shard, the same
+ *   bytes each time, so the merge may take any one of them.
+ */
+import type { SiteIndex } from './site-index.ts';
+
+export interface Shard {
+  /** 1-based. */
+  index: number;
+  count: number;
+}
+
+export const WHOLE_SITE: Shard = Object.freeze({ index: 1, count: 1 });
+
+/** `3/8` to `{ index: 3, count: 8 }`; throws a message naming the value when it is not one. */
+export function parseShard(value: string | undefined): Shard {
+  if (value === undefined || value.trim() === '') return WHOLE_SITE;
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count || count > 1000) {
+    throw new Error(`SHARD=${JSON.stringify(value)}: expected k/N with 1 <= k <= N <= 1000, such as 2/4`);
+  }
+  return { index, count };
+}
+
+export function isWholeSite(shard: Shard): boolean {
+  return shard.count === 1;
+}
+
+/**
+ * The shard of each server id: contiguous runs of the slug-sorted servers, each run
+ * closing once it holds its share of the tools (a server is never split).
+ */
+export function assignServers(index: Pick<SiteIndex, 'servers' | 'toolCount'>, count: number): Map<string, number> {
+  const assignment = new Map<string, number>();
+  // A hub page weighs about as much as a tool page: count it as one.
+  const total = index.toolCount + index.servers.length;
+  let shard = 1;
+  let done = 0;
+  for (const server of index.servers) {
+    assignment.set(server.id, shard);
+    done += server.toolCount + 1;
+    while (shard < count && done >= (total * shard) / count) shard += 1;
+  }
+  return assignment;
+}
+
+/** 32-bit FNV-1a: the same shard for a name on every machine and every run. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+export function shardOfName(nameSlug: string, count: number): number {
+  return (fnv1a(nameSlug) % count) + 1;
+}
