@@ -14,7 +14,7 @@
  * index is built from the catalogue. A build of one shard is the same as a whole build.
  */
 import { availableParallelism } from 'node:os';
-import { rm, stat } from 'node:fs/promises';
+import { rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSiteConfig } from '../src/config/site-config.ts';
@@ -53,19 +53,24 @@ function log(message: string): void {
   console.log(`[build] ${message}`);
 }
 
-async function timed<T>(what: string, work: () => Promise<T>): Promise<T> {
+/** Each step's start and end (ms since the epoch), written to BUILD_REPORT for the benchmark. */
+const phases: { phase: string; start: number; end: number }[] = [];
+
+async function timed<T>(what: string, work: () => Promise<T>, phase?: string): Promise<T> {
   const started = performance.now();
+  const start = Date.now();
   const result = await work();
+  if (phase) phases.push({ phase, start, end: Date.now() });
   log(`${what} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return result;
 }
 
 /** Sitemap and search index: the steps that need the whole site's pages or catalogue. */
 async function finish(outDir: string): Promise<void> {
-  const data = await timed('catalogue loaded for the search index', () => loadSiteData({ ...process.env, SHARD: undefined }));
-  const files = await timed('sitemap', () => writeSitemap(outDir, data.config.siteUrl, withBase('')));
+  const data = await timed('catalogue loaded for the search index', () => loadSiteData({ ...process.env, SHARD: undefined }), 'load');
+  const files = await timed('sitemap', () => writeSitemap(outDir, data.config.siteUrl, withBase('')), 'sitemap');
   log(`sitemap: ${files} file(s)`);
-  const search = await timed('search index', () => buildSearchIndex(outDir, data));
+  const search = await timed('search index', () => buildSearchIndex(outDir, data), 'search');
   log(`search index: ${search.tools} tools, ${search.servers} servers, written to ${search.outputPath}`);
 }
 
@@ -95,7 +100,7 @@ async function main(): Promise<void> {
 
   if (values.merge) {
     if (positionals.length === 0) throw new Error('--merge needs the shard folders to merge');
-    await timed(`merged ${positionals.length} shard(s)`, () => mergeShards(positionals.map((dir) => resolve(dir)), outDir));
+    await timed(`merged ${positionals.length} shard(s)`, () => mergeShards(positionals.map((dir) => resolve(dir)), outDir), 'merge');
     await finish(outDir);
     return;
   }
@@ -108,13 +113,13 @@ async function main(): Promise<void> {
   const config = loadSiteConfig(process.env);
   const count = values.shards ? positiveInteger('shards', values.shards, 1) : await shardCountFor(config.cataloguePath, jobs);
   if (count === 1) {
-    await timed('pages', () => astroBuild({ outDir, shard: WHOLE_SITE, concurrency }));
+    await timed('pages', () => astroBuild({ outDir, shard: WHOLE_SITE, concurrency }), 'pages');
   } else {
     log(`${count} shards, ${Math.min(jobs, count)} at a time`);
     const shards = Array.from({ length: count }, (_, i) => ({ index: i + 1, count }));
     const dirOf = (shard: Shard): string => join(SHARDS_DIR, `shard-${shard.index}`);
-    await renderShards(shards, dirOf, jobs, concurrency);
-    await timed('merged', () => mergeShards(shards.map(dirOf), outDir));
+    await timed('pages of all shards', () => renderShards(shards, dirOf, jobs, concurrency), 'pages');
+    await timed('merged', () => mergeShards(shards.map(dirOf), outDir), 'merge');
     await rm(SHARDS_DIR, { recursive: true, force: true });
   }
   await finish(outDir);
@@ -122,6 +127,7 @@ async function main(): Promise<void> {
 
 try {
   await main();
+  if (process.env.BUILD_REPORT) await writeFile(process.env.BUILD_REPORT, `${JSON.stringify({ phases })}\n`);
 } catch (error) {
   console.error(`build: ${(error as Error).message}`);
   process.exitCode = 1;
