@@ -8,9 +8,10 @@
  */
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PAGE_LIST, readPageList, writePageList } from './sitemap.ts';
 
-/** Folders a shard leaves that are not part of the site. */
-const NOT_SITE = new Set(['.prerender']);
+/** What a shard leaves that is not part of the site: Astro's bundle, the list of pages. */
+const NOT_SITE = new Set(['.prerender', PAGE_LIST]);
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
@@ -36,9 +37,14 @@ async function mergeInto(from: string, to: string, where: string): Promise<void>
   }
 }
 
-/** Moves the contents of every shard folder into `outDir`, which is emptied first. */
+/**
+ * Moves the contents of every shard folder into `outDir`, which is emptied first, and
+ * writes there the union of their page lists.
+ */
 export async function mergeShards(shardDirs: readonly string[], outDir: string): Promise<void> {
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   for (const dir of shardDirs) await mergeInto(dir, outDir, '');
+  const lists = await Promise.all(shardDirs.map((dir) => readPageList(dir)));
+  await writePageList(outDir, [...new Set(lists.flat())]);
 }

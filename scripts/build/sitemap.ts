@@ -1,33 +1,48 @@
 /**
- * The sitemap of a built site, from the pages in its output folder: one list for a full
- * build and for shards merged, so both give the same bytes. Written with the `sitemap`
- * package (the library @astrojs/sitemap uses), in files of at most 45,000 URLs under a
- * sitemap index, as search engines require at most 50,000 a file.
+ * The sitemap of a built site, from the list of pages Astro rendered (`.pages.txt`, which
+ * astro.config.mjs writes and the merge of shards unites): the same sitemap for a whole
+ * build and for shards merged. Written with the `sitemap` package (the library
+ * @astrojs/sitemap uses), in files of at most 45,000 URLs under a sitemap index, as search
+ * engines take at most 50,000 a file.
  */
 import { createWriteStream } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { SitemapAndIndexStream, SitemapStream } from 'sitemap';
 
 const URLS_PER_FILE = 45_000;
 
-/** Page paths (`/`, `/tools/x/`), from every `index.html` below the folder, sorted by code point. */
-export async function pagePaths(outDir: string, base = '/'): Promise<string[]> {
-  const files = await readdir(outDir, { recursive: true });
-  const paths: string[] = [];
-  for (const file of files) {
-    if (file !== 'index.html' && !file.endsWith('/index.html')) continue;
-    // Tooling folders (Pagefind's, Astro's own) hold no pages.
-    if (file.startsWith('pagefind/') || file.startsWith('_astro/') || file.startsWith('.')) continue;
-    paths.push(`${base}${file.slice(0, -'index.html'.length)}`);
-  }
-  return paths.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+/** The page list's file name in an output folder; not part of the site. */
+export const PAGE_LIST = '.pages.txt';
+
+export async function readPageList(outDir: string): Promise<string[]> {
+  const text = await readFile(join(outDir, PAGE_LIST), 'utf8');
+  return text.split('\n').filter((line) => line !== '');
 }
 
-/** Writes sitemap-index.xml and sitemap-<n>.xml into the folder; returns how many files. */
+export async function writePageList(outDir: string, paths: readonly string[]): Promise<void> {
+  const sorted = [...paths].sort();
+  await writeFile(join(outDir, PAGE_LIST), sorted.length > 0 ? `${sorted.join('\n')}\n` : '');
+}
+
+/**
+ * The HTML pages among Astro's rendered paths (`/tools/x/`, `/` for home, relative to the
+ * base): not the error page, and not files such as `/tools/x/policy.json/` or
+ * `/llms.txt/`, whose last segment has a dot (a slug never has one).
+ */
+export function sitemapPaths(rendered: readonly string[]): string[] {
+  return rendered
+    .filter((path) => !/(^|\/)404\/?$/.test(path) && !/\.[^/]*\/?$/.test(path))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * Writes sitemap-index.xml and sitemap-<n>.xml into the folder from its page list, which
+ * it then removes; returns how many sitemap files.
+ */
 export async function writeSitemap(outDir: string, siteUrl: string, base = '/'): Promise<number> {
-  const paths = await pagePaths(outDir, base);
+  const paths = sitemapPaths(await readPageList(outDir));
   const origin = new URL(siteUrl);
   const written: Promise<unknown>[] = [];
   let files = 0;
@@ -46,10 +61,11 @@ export async function writeSitemap(outDir: string, siteUrl: string, base = '/'):
   const indexOut = createWriteStream(join(outDir, 'sitemap-index.xml'));
   index.pipe(indexOut);
   for (const path of paths) {
-    if (!index.write({ url: new URL(path, origin).href })) await new Promise((resolve) => index.once('drain', resolve));
+    if (!index.write({ url: new URL(`${base}${path.slice(1)}`, origin).href })) await new Promise((resolve) => index.once('drain', resolve));
   }
   index.end();
   await finished(indexOut);
   await Promise.all(written);
+  await rm(join(outDir, PAGE_LIST), { force: true });
   return files;
 }

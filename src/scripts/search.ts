@@ -56,7 +56,8 @@ async function run(): Promise<void> {
     status.textContent = 'The search index is not available on this build.';
     return;
   }
-  await pagefind.options({ excerptLength: 0 });
+  // The index holds paths from the site's root; the base, if any, is added here.
+  await pagefind.options({ excerptLength: 0, baseUrl: urls.home() });
   const datalist = document.querySelector('#search-servers');
   const servers = (await pagefind.filters()).server ?? {};
   datalist?.replaceChildren(...Object.keys(servers).sort().map((name) => Object.assign(element('option'), { value: name })));
