@@ -1,6 +1,5 @@
 /** The page of changed definitions: the newest entries of the change log, linked to their pages. */
 import type { PullRecord } from '../catalogue/changes/change-log.ts';
-import { serverSlugOf } from '../catalogue/slug.ts';
 import type { SiteData } from './site-data.ts';
 
 /** Entries shown: enough for several pulls, small enough for one page. */
@@ -23,10 +22,10 @@ export interface ChangesPageModel {
 
 export function changesPageModel(data: SiteData): ChangesPageModel {
   const row = (entry: { date: string; serverId: string; toolName: string; fields: readonly string[] }): ChangeRow => {
-    const server = data.serverById.get(entry.serverId);
-    const url = server
-      ? data.index.serverBySlug.get(serverSlugOf(server))?.tools.find((tool) => tool.name === entry.toolName)?.url
-      : undefined;
+    // From the index, not the full records: a shard holds only its own servers' records,
+    // and this page must read the same in every shard.
+    const server = data.index.serverEntryById.get(entry.serverId);
+    const url = server?.tools.find((tool) => tool.name === entry.toolName)?.url;
     return {
       date: entry.date.slice(0, 10),
       toolName: entry.toolName,

@@ -14,6 +14,7 @@ import { assignServers, parseShard, type Shard } from './shard.ts';
 export interface SiteData {
   config: SiteConfig;
   index: SiteIndex;
+  /** Full records of the servers this build renders (every server, unless sharded). */
   serverById: Map<string, ClassifiedServer>;
   /** What each pull added, changed and removed (empty before the first pull). */
   changes: ChangeLog;
@@ -39,13 +40,16 @@ export async function loadSiteData(env: Record<string, string | undefined> = pro
   for (const warning of warnings) console.warn(`[catalogue] ${warning}`);
   const shard = parseShard(env.SHARD);
   const index = buildSiteIndex(servers);
+  const shardOfServer = assignServers(index, shard.count);
+  // A shard keeps the full records of its own servers only; the index covers the rest.
+  const own = servers.filter((server) => shardOfServer.get(server.id) === shard.index);
   return {
     changes,
     config,
     index,
-    serverById: new Map(servers.map((server) => [server.id, server])),
+    serverById: new Map(own.map((server) => [server.id, server])),
     shard,
-    shardOfServer: assignServers(index, shard.count),
+    shardOfServer,
   };
 }
 

@@ -43,6 +43,7 @@ export interface ServerEntry {
 export interface SiteIndex {
   servers: ServerEntry[];
   serverBySlug: Map<string, ServerEntry>;
+  serverEntryById: Map<string, ServerEntry>;
   /** `${serverSlug}/${toolSlug}` to entry. */
   toolByPath: Map<string, ToolEntry>;
   /** Tools grouped by the slug of their name, for "the same tool on other servers". */
@@ -72,6 +73,7 @@ export function buildSiteIndex(servers: readonly ClassifiedServer[]): SiteIndex 
   const index: SiteIndex = {
     servers: [],
     serverBySlug: new Map(),
+    serverEntryById: new Map(),
     toolByPath: new Map(),
     toolsByNameSlug: new Map(),
     serverCountByNameSlug: new Map(),
@@ -124,6 +126,7 @@ export function buildSiteIndex(servers: readonly ClassifiedServer[]): SiteIndex 
     index.toolCount += entry.toolCount;
     index.servers.push(entry);
     index.serverBySlug.set(serverSlug, entry);
+    index.serverEntryById.set(server.id, entry);
   }
   for (const [nameSlug, tools] of index.toolsByNameSlug) {
     index.serverCountByNameSlug.set(nameSlug, new Set(tools.map((tool) => tool.serverId)).size);
