@@ -10,21 +10,23 @@
  * the number of CPUs), --concurrency <n> (pages Astro renders at once, default 4).
  *
  * The steps of a whole build: Astro renders the pages (one process per shard, `--jobs`
- * at a time); the shards are merged; the sitemap is written from the pages; the search
- * index is built from the catalogue. A build of one shard is the same as a whole build.
+ * at a time); the shards are merged; the sitemap is written from the pages Astro
+ * reported; the search documents are written from the catalogue (in a child process) and
+ * indexed by Pagefind, bundle by bundle. Shards merged give the same site as a whole build.
  */
 import { availableParallelism } from 'node:os';
-import { rm, stat, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSiteConfig } from '../src/config/site-config.ts';
 import { parseShard, WHOLE_SITE, type Shard } from '../src/site/shard.ts';
-import { loadSiteData } from '../src/site/site-data.ts';
 import { withBase } from '../src/site/urls.ts';
 import { astroBuild } from './build/astro-build.ts';
 import { mergeShards } from './build/merge.ts';
-import { SHARDS_DIR } from './build/paths.ts';
-import { buildSearchIndex } from './build/search-index.ts';
+import { ROOT, SHARDS_DIR } from './build/paths.ts';
+import { indexBundles } from './build/search-index.ts';
 import { writeSitemap } from './build/sitemap.ts';
 
 /** Catalogue bytes one shard takes on: about 120,000 tools of the bundled kind. */
@@ -65,13 +67,36 @@ async function timed<T>(what: string, work: () => Promise<T>, phase?: string): P
   return result;
 }
 
+/** Runs the search documents step in a child process; resolves with what it printed. */
+function writeDocumentsInChild(scratch: string): Promise<{ bundles: number; tools: number; servers: number }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/build/search-index.ts'), scratch], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`search documents failed (exit code ${code})`));
+      resolvePromise(JSON.parse(output.trim().split('\n').at(-1)!) as { bundles: number; tools: number; servers: number });
+    });
+  });
+}
+
 /** Sitemap and search index: the steps that need the whole site's pages or catalogue. */
 async function finish(outDir: string): Promise<void> {
-  const data = await timed('catalogue loaded for the search index', () => loadSiteData({ ...process.env, SHARD: undefined }), 'load');
-  const files = await timed('sitemap', () => writeSitemap(outDir, data.config.siteUrl, withBase('')), 'sitemap');
+  const config = loadSiteConfig(process.env);
+  const files = await timed('sitemap', () => writeSitemap(outDir, config.siteUrl, withBase('')), 'sitemap');
   log(`sitemap: ${files} file(s)`);
-  const search = await timed('search index', () => buildSearchIndex(outDir, data), 'search');
-  log(`search index: ${search.tools} tools, ${search.servers} servers, written to ${search.outputPath}`);
+  const scratch = await mkdtemp(join(tmpdir(), 'search-documents-'));
+  try {
+    const written = await timed('catalogue loaded and search documents written', () => writeDocumentsInChild(scratch), 'load');
+    await timed('search index', () => indexBundles(scratch, outDir, written.bundles), 'search');
+    log(`search index: ${written.tools} tools, ${written.servers} servers, in ${written.bundles} bundle(s)`);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
 }
 
 async function shardCountFor(cataloguePath: string, jobs: number): Promise<number> {

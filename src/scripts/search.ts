@@ -12,6 +12,7 @@ interface PagefindApi {
     results: { data(): Promise<PagefindResultData> }[];
   }>;
   filters(): Promise<Record<string, Record<string, number>>>;
+  mergeIndex(url: string, options?: Record<string, unknown>): Promise<void>;
 }
 
 export {};
@@ -58,6 +59,9 @@ async function run(): Promise<void> {
   }
   // The index holds paths from the site's root; the base, if any, is added here.
   await pagefind.options({ excerptLength: 0, baseUrl: urls.home() });
+  // A large catalogue's index comes in several bundles (src/site/search-bundles.ts).
+  const bundles = JSON.parse(list.dataset.searchBundles ?? '[]') as string[];
+  for (const url of bundles) await pagefind.mergeIndex(url, { baseUrl: urls.home() });
   const datalist = document.querySelector('#search-servers');
   const servers = (await pagefind.filters()).server ?? {};
   datalist?.replaceChildren(...Object.keys(servers).sort().map((name) => Object.assign(element('option'), { value: name })));

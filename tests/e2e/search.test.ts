@@ -8,17 +8,20 @@ import { serveStatic, type StaticSite } from '../support/static-server.ts';
 import { launchChromium } from '../support/browser.ts';
 
 let site: StaticSite;
+/** The same catalogue with its search index in one bundle per server. */
+let bundled: StaticSite;
 let browser: Browser;
 
 beforeAll(async () => {
-  const { outDir } = await buildSite('tests/fixtures/minimal.ndjson');
-  site = await serveStatic(outDir);
+  site = await serveStatic((await buildSite('tests/fixtures/minimal.ndjson')).outDir);
+  bundled = await serveStatic((await buildSite('tests/fixtures/minimal.ndjson', { SEARCH_BUNDLE_SIZE: '1' })).outDir);
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
   await site?.close();
+  await bundled?.close();
 });
 
 describe('search in a real browser', () => {
@@ -62,5 +65,21 @@ describe('search in a real browser', () => {
     const file = await (await fetch(`${site.origin}/tools/files/write-file/policy.json`)).text();
     expect(JSON.parse(copied)).toEqual(JSON.parse(file));
     await context.close();
+  });
+
+  it('finds tools in every bundle of an index split into bundles, ranked together', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const bundles = JSON.parse((await (await fetch(`${bundled.origin}/search/`)).text()).match(/data-search-bundles="([^"]*)"/)![1]!.replaceAll('&quot;', '"')) as string[];
+    expect(bundles.length).toBeGreaterThan(1);
+    await page.goto(`${bundled.origin}/search/?q=read+file`);
+    await page.locator('#search-results li').first().waitFor();
+    const all = await page.locator('#search-results li a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(all).toEqual(expect.arrayContaining(['/tools/files/read-file-2/', '/tools/payments/read-file/']));
+    await page.goto(`${bundled.origin}/search/?q=sam_local_invoke`);
+    await page.locator('#search-results li').first().waitFor();
+    expect(await page.locator('#search-results li a').first().getAttribute('href')).toBe('/tools/aws-serverless/sam-local-invoke/');
+    expect(errors).toEqual([]);
   });
 });
