@@ -2,9 +2,11 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { transformerStyleToClass } from '@shikijs/transformers';
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseHeadersFile } from './src/site/headers-file.ts';
 
 /**
  * Writes the paths of the pages this build rendered to `.pages.txt` in the output
@@ -27,7 +29,12 @@ const pageList = {
 // (src/config/site-config.ts validates it; this only feeds Astro's canonical URLs).
 const site = process.env.SITE_URL || 'http://localhost:4321';
 
+// `astro preview` sends the headers the site deploys with (public/_headers); `astro dev`
+// does not, since Vite's development client needs inline scripts the policy forbids.
+const deployedHeaders = parseHeadersFile(readFileSync(new URL('./public/_headers', import.meta.url), 'utf8'));
+
 export default defineConfig({
+  server: ({ command }) => (command === 'preview' ? { headers: deployedHeaders } : {}),
   site,
   // A site served under a path (https://example.com/mcp-policies/): every link the pages
   // make goes through src/site/urls.ts, which reads the same value.

@@ -105,7 +105,7 @@ async function writtenByPhase(outDir: string): Promise<{ pages: Written; html: W
     const path = join(entry.parentPath, entry.name);
     const relativePath = path.slice(outDir.length + 1);
     const { size } = await stat(path);
-    const bucket = relativePath.startsWith('pagefind/') ? result.search : /^sitemap-.*\.xml$/.test(relativePath) ? result.sitemap : result.pages;
+    const bucket = /^pagefind(-\d+)?\//.test(relativePath) ? result.search : /^sitemap-.*\.xml$/.test(relativePath) ? result.sitemap : result.pages;
     bucket.files += 1;
     bucket.bytes += size;
     if (bucket === result.pages && entry.name.endsWith('.html')) {

@@ -11,10 +11,12 @@
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { loadSiteData, type SiteData } from '../../src/site/site-data.ts';
+import { loadSiteConfig } from '../../src/config/site-config.ts';
+import { admittedServers } from '../../src/site/load-site-catalogue.ts';
+import { SiteIndexBuilder } from '../../src/site/site-index.ts';
 import { serverSearchDocument, toolSearchDocument } from '../../src/site/search-document.ts';
 import { withBase } from '../../src/site/urls.ts';
-import { assignBundles, bundleFolder, bundleSize } from '../../src/site/search-bundles.ts';
+import { bundleCount, bundleFolder, bundleOfDocument, bundleSize } from '../../src/site/search-bundles.ts';
 
 
 function check(what: string, response: { errors: string[] }): void {
@@ -26,32 +28,35 @@ function documentPath(root: string, url: string): string {
   return join(root, url.slice(withBase('').length), 'index.html');
 }
 
-/** Writes the documents of each bundle's servers under `<root>/<bundle>/`, laid out as the site. */
-async function writeDocuments(root: string, data: Pick<SiteData, 'index' | 'serverById'>, bundleOf: Map<string, number>): Promise<void> {
-  for (const server of data.index.servers) {
-    const record = data.serverById.get(server.id)!;
-    const folder = join(root, String(bundleOf.get(server.id)));
-    const documents: [string, string][] = server.tools.map((entry) => [entry.url, toolSearchDocument(entry, record.tools[entry.position]!)]);
-    documents.push([server.url, serverSearchDocument(server, record.description)]);
+/**
+ * Streams the catalogue and writes each tool's and server's search document under
+ * `<scratch>/<bundle>/`, laid out as the site is, dropping each record once written. Run
+ * in a child process of its own (scripts/build.ts), so that nothing of the catalogue is
+ * in memory when Pagefind, the larger of the two, starts. Returns the counts.
+ */
+export async function writeSearchDocuments(scratch: string, cataloguePath: string): Promise<{ bundles: number; tools: number; servers: number }> {
+  const size = bundleSize();
+  const warnings: string[] = [];
+  const builder = new SiteIndexBuilder();
+  let documents = 0;
+  let tools = 0;
+  let servers = 0;
+  for await (const server of admittedServers(cataloguePath, warnings)) {
+    const entry = builder.add(server);
+    const pages: [string, string][] = entry.tools.map((tool) => [tool.url, toolSearchDocument(tool, server.tools[tool.position]!)]);
+    pages.push([entry.url, serverSearchDocument(entry, server.description)]);
     await Promise.all(
-      documents.map(async ([url, html]) => {
-        const path = documentPath(folder, url);
+      pages.map(async ([url, html], i) => {
+        const path = documentPath(join(scratch, String(bundleOfDocument(documents + i, size))), url);
         await mkdir(join(path, '..'), { recursive: true });
         await writeFile(path, html);
       }),
     );
+    documents += pages.length;
+    tools += entry.toolCount;
+    servers += 1;
   }
-}
-
-/**
- * Writes the catalogue's search documents under `scratch`, one folder per bundle, and
- * returns how many bundles. Run in a child process of its own (see `main` below), so that
- * the catalogue it loads is gone before Pagefind, the larger of the two, starts.
- */
-export async function writeSearchDocuments(scratch: string, data: Pick<SiteData, 'index' | 'serverById'>): Promise<number> {
-  const bundleOf = assignBundles(data.index, bundleSize());
-  await writeDocuments(scratch, data, bundleOf);
-  return Math.max(1, ...bundleOf.values());
+  return { bundles: bundleCount(documents, size), tools, servers };
 }
 
 /** Indexes the documents of each bundle (and, in bundle 1, the editorial pages), one bundle at a time. */
@@ -78,8 +83,7 @@ export async function indexBundles(scratch: string, outDir: string, bundles: num
   }
 }
 
-/** `node scripts/build/search-index.ts <scratch>`: loads the site data, writes the documents, prints the bundle count. */
+/** `node scripts/build/search-index.ts <scratch>`: writes the documents of the configured catalogue, prints the counts. */
 if (import.meta.main) {
-  const data = await loadSiteData({ ...process.env, SHARD: undefined });
-  console.log(JSON.stringify({ bundles: await writeSearchDocuments(process.argv[2]!, data), tools: data.index.toolCount, servers: data.index.servers.length }));
+  console.log(JSON.stringify(await writeSearchDocuments(process.argv[2]!, loadSiteConfig(process.env).cataloguePath)));
 }

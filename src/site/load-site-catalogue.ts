@@ -8,14 +8,8 @@ import { Admission } from '../catalogue/admission.ts';
 import type { ClassifiedServer } from '../catalogue/schema/server.ts';
 import { readCatalogueFile } from '../catalogue/store/reader.ts';
 
-export interface LoadedCatalogue {
-  servers: ClassifiedServer[];
-  warnings: string[];
-}
-
-export async function loadSiteCatalogue(path: string): Promise<LoadedCatalogue> {
-  const warnings: string[] = [];
-  const servers: ClassifiedServer[] = [];
+/** The admitted servers, classified, in file order, streamed; warnings go to `warnings`. */
+export async function* admittedServers(path: string, warnings: string[]): AsyncGenerator<ClassifiedServer> {
   const admission = new Admission({ onDuplicate: 'skip', warn: (message) => warnings.push(message) });
   const records = readCatalogueFile(path, {
     onInvalid: 'skip',
@@ -23,7 +17,19 @@ export async function loadSiteCatalogue(path: string): Promise<LoadedCatalogue> 
   });
   for await (const { server, location } of records) {
     const admitted = admission.admit(server, location);
-    if (admitted) servers.push(admitted);
+    if (admitted) yield admitted;
   }
+}
+
+export interface LoadedCatalogue {
+  servers: ClassifiedServer[];
+  warnings: string[];
+}
+
+/** Every admitted server in memory, for tests and tools that need the whole list. */
+export async function loadSiteCatalogue(path: string): Promise<LoadedCatalogue> {
+  const warnings: string[] = [];
+  const servers: ClassifiedServer[] = [];
+  for await (const server of admittedServers(path, warnings)) servers.push(server);
   return { servers, warnings };
 }

@@ -8,13 +8,13 @@ import type { PaginateFunction } from 'astro';
 import { getCollection } from 'astro:content';
 import { BROWSE_PAGE_SIZE, categoryFacets, riskFacets } from './browse.ts';
 import { getSiteData } from './site-data.ts';
-import { shardOfName } from './shard.ts';
+import { shardOfName, shardOfServer } from './shard.ts';
 import type { ServerEntry, ToolEntry } from './site-index.ts';
 
 /** Servers this build renders: all of them, or this shard's. */
 async function ownServers(): Promise<ServerEntry[]> {
-  const { index, shard, shardOfServer } = await getSiteData();
-  return index.servers.filter((server) => shardOfServer.get(server.id) === shard.index);
+  const { index, shard } = await getSiteData();
+  return index.servers.filter((server) => shardOfServer(server.slug, shard.count) === shard.index);
 }
 
 export async function toolRoutes(): Promise<{ params: { server: string; tool: string }; props: { entry: ToolEntry } }[]> {

@@ -6,7 +6,8 @@
  * Pagefind's `mergeIndex`, which ranks the results of all bundles together.
  *
  * Bundle 1 is `pagefind/` and also holds the editorial pages; bundle k is `pagefind-k/`.
- * Servers are cut into contiguous runs of the slug-sorted list, a server never split.
+ * Documents fill the bundles in the order they are written, `SEARCH_BUNDLE_SIZE` each, so
+ * the number of bundles follows from the number of documents alone.
  */
 import type { SiteIndex } from './site-index.ts';
 import { withBase } from './urls.ts';
@@ -27,29 +28,18 @@ export function bundleFolder(k: number): string {
   return k === 1 ? 'pagefind' : `pagefind-${k}`;
 }
 
-/** The bundle of each server id; a server's tools and hub are documents of its bundle. */
-export function assignBundles(index: Pick<SiteIndex, 'servers'>, size: number): Map<string, number> {
-  const assignment = new Map<string, number>();
-  let bundle = 1;
-  let inBundle = 0;
-  for (const server of index.servers) {
-    const documents = server.toolCount + 1;
-    if (inBundle > 0 && inBundle + documents > size) {
-      bundle += 1;
-      inBundle = 0;
-    }
-    assignment.set(server.id, bundle);
-    inBundle += documents;
-  }
-  return assignment;
+/** How many bundles `documents` catalogue documents make. */
+export function bundleCount(documents: number, size: number): number {
+  return Math.max(1, Math.ceil(documents / size));
 }
 
-/** How many bundles the index makes. */
-export function bundleCount(index: Pick<SiteIndex, 'servers'>, size: number): number {
-  return Math.max(1, ...assignBundles(index, size).values());
+/** The bundle of the n-th catalogue document (0-based), in the order they are written. */
+export function bundleOfDocument(n: number, size: number): number {
+  return Math.floor(n / size) + 1;
 }
 
 /** The URLs of the bundles after the first, for the search page to merge. */
-export function extraBundleUrls(index: Pick<SiteIndex, 'servers'>, size: number): string[] {
-  return Array.from({ length: bundleCount(index, size) - 1 }, (_, i) => withBase(`${bundleFolder(i + 2)}/`));
+export function extraBundleUrls(index: Pick<SiteIndex, 'servers' | 'toolCount'>, size: number): string[] {
+  const count = bundleCount(index.toolCount + index.servers.length, size);
+  return Array.from({ length: count - 1 }, (_, i) => withBase(`${bundleFolder(i + 2)}/`));
 }

@@ -3,17 +3,14 @@
  * disjoint part of the per-server and per-name pages; the N parts merged give the site of
  * one full build, file for file (scripts/build.ts merges them).
  *
- * Every shard loads the whole catalogue index (related tools, shared names and counts
- * are site-wide), so every shard computes the same assignment:
- * - servers, with their hub, tool pages and policy files, in contiguous runs of the
- *   slug-sorted server list, cut so that each shard gets about the same number of tools;
+ * Every shard indexes the whole catalogue (related tools, shared names and counts are
+ * site-wide) and keeps the full records of its own servers only. The assignment:
+ * - servers, with their hub, tool pages and policy files, by a hash of the server slug;
  * - shared-name pages by a hash of the name slug;
  * - browse pages (by risk, by category) in shard 1 only;
  * - the handful of single pages (home, indexes, editorial pages) in every shard, the same
  *   bytes each time, so the merge may take any one of them.
  */
-import type { SiteIndex } from './site-index.ts';
-
 export interface Shard {
   /** 1-based. */
   index: number;
@@ -38,24 +35,6 @@ export function isWholeSite(shard: Shard): boolean {
   return shard.count === 1;
 }
 
-/**
- * The shard of each server id: contiguous runs of the slug-sorted servers, each run
- * closing once it holds its share of the tools (a server is never split).
- */
-export function assignServers(index: Pick<SiteIndex, 'servers' | 'toolCount'>, count: number): Map<string, number> {
-  const assignment = new Map<string, number>();
-  // A hub page weighs about as much as a tool page: count it as one.
-  const total = index.toolCount + index.servers.length;
-  let shard = 1;
-  let done = 0;
-  for (const server of index.servers) {
-    assignment.set(server.id, shard);
-    done += server.toolCount + 1;
-    while (shard < count && done >= (total * shard) / count) shard += 1;
-  }
-  return assignment;
-}
-
 /** 32-bit FNV-1a: the same shard for a name on every machine and every run. */
 function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
@@ -68,4 +47,13 @@ function fnv1a(text: string): number {
 
 export function shardOfName(nameSlug: string, count: number): number {
   return (fnv1a(nameSlug) % count) + 1;
+}
+
+/**
+ * The shard of a server, by a hash of its URL slug: known from the record alone, so a
+ * shard can drop the records of other shards while it reads the catalogue, and with
+ * thousands of servers the shards get about the same number of tools.
+ */
+export function shardOfServer(serverSlug: string, count: number): number {
+  return (fnv1a(`server:${serverSlug}`) % count) + 1;
 }

@@ -6,10 +6,11 @@
 import { loadSiteConfig, type SiteConfig } from '../config/site-config.ts';
 import type { ChangeLog } from '../catalogue/changes/change-log.ts';
 import { changeLogPathOf, loadChangeLog } from '../catalogue/store/change-log-file.ts';
-import { loadSiteCatalogue } from './load-site-catalogue.ts';
+import { admittedServers } from './load-site-catalogue.ts';
 import type { ClassifiedServer } from '../catalogue/schema/server.ts';
-import { buildSiteIndex, type SiteIndex } from './site-index.ts';
-import { assignServers, parseShard, type Shard } from './shard.ts';
+import { SiteIndexBuilder, type SiteIndex } from './site-index.ts';
+import { parseShard, shardOfServer, type Shard } from './shard.ts';
+import { serverSlugOf } from '../catalogue/slug.ts';
 
 export interface SiteData {
   config: SiteConfig;
@@ -20,8 +21,6 @@ export interface SiteData {
   changes: ChangeLog;
   /** The part of the site this build renders (SHARD=k/N; the whole site without it). */
   shard: Shard;
-  /** The shard of each server id. */
-  shardOfServer: Map<string, number>;
 }
 
 /**
@@ -31,26 +30,23 @@ export interface SiteData {
  */
 export async function loadSiteData(env: Record<string, string | undefined> = process.env): Promise<SiteData> {
   const config = loadSiteConfig(env);
-  const { servers, warnings } = await loadSiteCatalogue(config.cataloguePath);
+  const shard = parseShard(env.SHARD);
+  const warnings: string[] = [];
+  const builder = new SiteIndexBuilder();
+  const serverById = new Map<string, ClassifiedServer>();
+  // Streamed: every server is indexed, and a shard keeps the full records of its own
+  // servers only, so a shard of a 500,000-tool catalogue never holds all of it.
+  for await (const server of admittedServers(config.cataloguePath, warnings)) {
+    builder.add(server);
+    if (shardOfServer(serverSlugOf(server), shard.count) === shard.index) serverById.set(server.id, server);
+  }
   // A damaged change log costs the history, never the site: its bad lines are skipped.
   const changes = await loadChangeLog(changeLogPathOf(config.cataloguePath), {
     onInvalid: 'skip',
     warn: (message) => warnings.push(`skipped change-log line: ${message}`),
   });
   for (const warning of warnings) console.warn(`[catalogue] ${warning}`);
-  const shard = parseShard(env.SHARD);
-  const index = buildSiteIndex(servers);
-  const shardOfServer = assignServers(index, shard.count);
-  // A shard keeps the full records of its own servers only; the index covers the rest.
-  const own = servers.filter((server) => shardOfServer.get(server.id) === shard.index);
-  return {
-    changes,
-    config,
-    index,
-    serverById: new Map(own.map((server) => [server.id, server])),
-    shard,
-    shardOfServer,
-  };
+  return { changes, config, index: builder.finish(), serverById, shard };
 }
 
 let loading: Promise<SiteData> | undefined;

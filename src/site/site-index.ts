@@ -69,8 +69,9 @@ export function packageLabel(server: Pick<Server, 'package'>): string | undefine
   return `${pkg.registry}: ${pkg.identifier}${pkg.version ? `@${pkg.version}` : ''}`;
 }
 
-export function buildSiteIndex(servers: readonly ClassifiedServer[]): SiteIndex {
-  const index: SiteIndex = {
+/** Builds the index a server at a time, so that a catalogue is indexed as it streams in. */
+export class SiteIndexBuilder {
+  readonly #index: SiteIndex = {
     servers: [],
     serverBySlug: new Map(),
     serverEntryById: new Map(),
@@ -81,7 +82,10 @@ export function buildSiteIndex(servers: readonly ClassifiedServer[]): SiteIndex 
     byCategory: emptyLists(CATEGORIES),
     toolCount: 0,
   };
-  for (const server of servers) {
+
+  /** Indexes a server; returns its entry, whose tools carry their slugs and URLs. */
+  add(server: ClassifiedServer): ServerEntry {
+    const index = this.#index;
     const serverSlug = serverSlugOf(server);
     const slugs = assignSlugs(server.tools.map((tool) => tool.name));
     const entry: ServerEntry = {
@@ -127,13 +131,25 @@ export function buildSiteIndex(servers: readonly ClassifiedServer[]): SiteIndex 
     index.servers.push(entry);
     index.serverBySlug.set(serverSlug, entry);
     index.serverEntryById.set(server.id, entry);
+    return entry;
   }
-  for (const [nameSlug, tools] of index.toolsByNameSlug) {
-    index.serverCountByNameSlug.set(nameSlug, new Set(tools.map((tool) => tool.serverId)).size);
+
+  /** The finished index: lists sorted, shared names counted. Call once, after the last `add`. */
+  finish(): SiteIndex {
+    const index = this.#index;
+    for (const [nameSlug, tools] of index.toolsByNameSlug) {
+      index.serverCountByNameSlug.set(nameSlug, new Set(tools.map((tool) => tool.serverId)).size);
+    }
+    index.servers.sort((a, b) => compareCodePoints(a.slug, b.slug));
+    const byNameThenServer = (a: ToolEntry, b: ToolEntry): number =>
+      compareCodePoints(a.name, b.name) || compareCodePoints(a.serverSlug, b.serverSlug);
+    for (const list of [...Object.values(index.byRisk), ...Object.values(index.byCategory)]) list.sort(byNameThenServer);
+    return index;
   }
-  index.servers.sort((a, b) => compareCodePoints(a.slug, b.slug));
-  const byNameThenServer = (a: ToolEntry, b: ToolEntry): number =>
-    compareCodePoints(a.name, b.name) || compareCodePoints(a.serverSlug, b.serverSlug);
-  for (const list of [...Object.values(index.byRisk), ...Object.values(index.byCategory)]) list.sort(byNameThenServer);
-  return index;
+}
+
+export function buildSiteIndex(servers: Iterable<ClassifiedServer>): SiteIndex {
+  const builder = new SiteIndexBuilder();
+  for (const server of servers) builder.add(server);
+  return builder.finish();
 }

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { parseHeadersFile } from '../../src/site/headers-file.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -22,19 +23,7 @@ export interface StaticSite {
 
 /** The headers a `_headers` file sets for `/*`, so tests see what a static host would send. */
 export async function headersFileRules(root: string): Promise<Record<string, string>> {
-  const text = await readFile(join(root, '_headers'), 'utf8').catch(() => '');
-  const headers: Record<string, string> = {};
-  let inAll = false;
-  for (const line of text.split('\n')) {
-    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
-    if (!/^\s/.test(line)) {
-      inAll = line.trim() === '/*';
-      continue;
-    }
-    const colon = line.indexOf(':');
-    if (inAll && colon > 0) headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
-  }
-  return headers;
+  return parseHeadersFile(await readFile(join(root, '_headers'), 'utf8').catch(() => ''));
 }
 
 export async function serveStatic(root: string): Promise<StaticSite> {

@@ -50,7 +50,6 @@ const data: SiteData = {
   serverById: new Map(servers.map((server) => [server.id, server])),
   changes: new ChangeLog([], []),
   shard: WHOLE_SITE,
-  shardOfServer: new Map(servers.map((server) => [server.id, 1])),
 };
 
 const attacks: AttackPatternSummary[] = [
