@@ -1,8 +1,10 @@
+import { capText, DISPLAY_CAPS } from './display-caps.ts';
+
 /**
  * Reads a tool's `inputSchema` into parameter rows: the table on tool pages, the counts in
  * the facts strip and the FAQ all come from here, so they agree. The schema is third-party
- * JSON: only own properties are read, values of the wrong type are ignored, and long
- * values are cut.
+ * JSON: only own properties are read, values of the wrong type are ignored, and names,
+ * descriptions, types and values are cut to the display caps (display-caps.ts).
  */
 
 export interface ParameterRow {
@@ -18,8 +20,8 @@ export interface ParameterRow {
 
 type JsonObject = Record<string, unknown>;
 
-const MAX_VALUE_LENGTH = 120;
-const MAX_ENUM_VALUES = 30;
+const MAX_VALUE_LENGTH = DISPLAY_CAPS.parameterValue;
+const MAX_ENUM_VALUES = DISPLAY_CAPS.enumValues;
 
 function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -68,10 +70,14 @@ export function parameterRows(inputSchema: unknown): ParameterRow[] {
   const required = new Set(Array.isArray(requiredList) ? requiredList.filter((n) => typeof n === 'string') : []);
   return Object.keys(properties).map((name) => {
     const schema = own(properties, name);
-    const row: ParameterRow = { name, type: describeType(schema), required: required.has(name) };
+    const row: ParameterRow = {
+      name: capText(name, DISPLAY_CAPS.parameterName),
+      type: capText(describeType(schema), DISPLAY_CAPS.parameterType),
+      required: required.has(name),
+    };
     if (isObject(schema)) {
       const description = own(schema, 'description');
-      if (typeof description === 'string' && description.trim() !== '') row.description = description;
+      if (typeof description === 'string' && description.trim() !== '') row.description = capText(description, DISPLAY_CAPS.parameterDescription);
       if (Object.hasOwn(schema, 'default')) row.defaultValue = compactJson(schema.default);
       const values = own(schema, 'enum');
       if (Array.isArray(values)) row.enumValues = values.slice(0, MAX_ENUM_VALUES).map(compactJson);

@@ -4,6 +4,7 @@ import { riskRank } from '../catalogue/schema/classification.ts';
 import { policyFileName } from '../catalogue/prose/enforcement.ts';
 import { describeServerRecommendation, type ServerPolicyRecommendation } from '../catalogue/prose/policy-summary.ts';
 import { parameterRows } from '../catalogue/parameters.ts';
+import { DISPLAY_CAPS } from '../catalogue/display-caps.ts';
 import { policyJson, type PolicyView } from './tool-page.ts';
 import type { SiteData } from './site-data.ts';
 import type { ClassifiedServer, ClassifiedTool } from '../catalogue/schema/server.ts';
@@ -18,8 +19,11 @@ export interface ServerToolRow {
 export interface ServerPageModel {
   server: ClassifiedServer;
   entry: ServerEntry;
+  /** The first DISPLAY_CAPS.hubTools tools; every tool has its own page and a browse page. */
   rows: ServerToolRow[];
   policy: PolicyView;
+  /** Whether the policy is small enough to show inline; a larger one is offered as a download only. */
+  policyInline: boolean;
   policyFileName: string;
   gatewayUrl: string;
 }
@@ -32,15 +36,17 @@ export function serverPolicy(server: ClassifiedServer): ServerPolicyRecommendati
 export function serverPageModel(data: SiteData, entry: ServerEntry): ServerPageModel {
   const server = data.serverById.get(entry.id)!;
   const recommendation = serverPolicy(server);
+  const json = policyJson(recommendation.policy);
   return {
     server,
     entry,
-    rows: entry.tools.map((toolEntry) => ({
+    rows: entry.tools.slice(0, DISPLAY_CAPS.hubTools).map((toolEntry) => ({
       entry: toolEntry,
       riskRank: riskRank(toolEntry.risk),
       parameterCount: parameterRows(server.tools[toolEntry.position]!.inputSchema).length,
     })),
-    policy: { json: policyJson(recommendation.policy), summary: recommendation.summary },
+    policy: { json, summary: recommendation.summary },
+    policyInline: Buffer.byteLength(json) <= DISPLAY_CAPS.inlineServerPolicyBytes,
     policyFileName: policyFileName(server.id),
     gatewayUrl: gatewayLink(data.config, server.id),
   };
