@@ -35,16 +35,37 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, c
   return node;
 }
 
+/** Longest third-party text a result shows; the rest is on the page it links to. */
+const NAME_LIMIT = 140;
+const SUMMARY_LIMIT = 300;
+
+function clip(text: string, limit: number): string {
+  const points = [...text];
+  return points.length <= limit ? text : `${points.slice(0, limit - 1).join('')}…`;
+}
+
+/**
+ * Third-party text in a result: its own direction (`<bdi>`), so a right-to-left override
+ * in a tool name cannot reorder what follows it, and clipped.
+ */
+function isolated(tag: 'code' | 'bdi' | 'div', text: string, limit: number, className?: string): HTMLElement {
+  const node = element(tag, undefined, className);
+  if (tag === 'bdi') node.textContent = clip(text, limit);
+  else node.append(element('bdi', clip(text, limit)));
+  node.dir = 'auto';
+  return node;
+}
+
 function renderResult(data: PagefindResultData): HTMLLIElement {
   const item = element('li');
   const link = element('a');
   link.href = data.url;
-  link.append(element('code', data.meta.title ?? data.url));
+  link.append(isolated('code', data.meta.title ?? data.url, NAME_LIMIT));
   item.append(link);
-  if (data.meta.server && data.meta.server !== data.meta.title) item.append(` on ${data.meta.server} `);
+  if (data.meta.server && data.meta.server !== data.meta.title) item.append(' on ', isolated('bdi', data.meta.server, NAME_LIMIT), ' ');
   if (data.meta.risk) item.append(element('span', `${data.meta.risk} risk`, `badge risk-${data.meta.risk.toLowerCase()}`));
   if (data.meta.category) item.append(` ${data.meta.category}`);
-  if (data.meta.summary) item.append(element('div', data.meta.summary, 'note'));
+  if (data.meta.summary) item.append(isolated('div', data.meta.summary, SUMMARY_LIMIT, 'note'));
   return item;
 }
 

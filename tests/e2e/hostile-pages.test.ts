@@ -156,6 +156,21 @@ describe('a hostile catalogue in a real browser', () => {
     expect(tools.length).toBeGreaterThan(1);
     for (const [href, text] of tools) expect(text, href!).toBe(TOOL_PAGES[href!.slice('/tools/'.length, -1)]);
     const findings = await page.evaluate(domFindings);
+
+    // Bidi controls stay inside their own result text, and a 1 MB description neither
+    // shows in full nor widens the page.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${site.origin}/search/?q=bidi_text`);
+    const bidi = page.locator('#search-results li').first();
+    await bidi.waitFor();
+    expect(await bidi.locator('code[dir="auto"] > bdi').count()).toBe(1);
+    expect(await bidi.locator('div.note[dir="auto"] > bdi').innerText()).toContain('\u202E');
+    await page.goto(`${site.origin}/search/?q=huge_description`);
+    const huge = page.locator('#search-results li a[href="/tools/big/huge-description/"]');
+    await huge.waitFor();
+    const layout = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(layout.scroll).toBeLessThanOrEqual(layout.client);
+    for (const summary of await page.locator('#search-results li div.note').allInnerTexts()) expect([...summary].length).toBeLessThanOrEqual(300);
     await context.close();
     expect({ findings, ...incidents }).toEqual({ findings: [], ...NONE });
   });
