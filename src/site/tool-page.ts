@@ -19,6 +19,7 @@ import type { ClassifiedServer, ClassifiedTool } from '../catalogue/schema/serve
 import type { ServerEntry, ToolEntry } from './site-index.ts';
 import { attackPatternsFor, type AttackPatternSummary } from './attack-patterns.ts';
 import { urls } from './urls.ts';
+import { capText, DISPLAY_CAPS } from '../catalogue/display-caps.ts';
 
 const RELATED_LIMIT = 8;
 const SAME_NAME_LIMIT = 30;
@@ -52,6 +53,8 @@ export interface ToolPageModel {
   suspiciousText: SuspiciousText[];
   /** When the definition last appeared or changed in a pull, if the change log saw it. */
   lastChange?: LastChange;
+  /** The tool's own title, capped, when it says more than the name; pages show it as a quotation. */
+  title?: string;
   /** Parameter names, lower-cased, for matching attack patterns. */
   parameterNames: string[];
   /** The attack patterns that abuse this kind of access, in editorial order. */
@@ -113,6 +116,7 @@ export function toolPageModel(data: SiteData, entry: ToolEntry, attackPatterns: 
     sameServerSameCategory: firstOthers(serverEntry.toolsByCategory[classification.category], (other) => other.name !== tool.name, RELATED_LIMIT),
     sameNameElsewhere: firstOthers(sameName, (other) => other.serverId !== server.id && other.name === tool.name, SAME_NAME_LIMIT),
     sameNameTotal: data.index.serverCountByNameSlug.get(nameSlug) ?? 1,
+    ...(tool.title && tool.title !== tool.name ? { title: capText(tool.title, DISPLAY_CAPS.title) } : {}),
     parameterNames,
     attacks: attackPatternsFor(attackPatterns, classification.category, parameterNames),
     metaDescription: `${tool.name} on ${server.name}: ${classification.category} tool, ${classification.risk} risk. What it does, why it needs a policy, and a recommended policy.json for an MCP gateway.`,

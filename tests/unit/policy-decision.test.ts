@@ -154,7 +154,9 @@ describe('decideServerPolicy', () => {
       ],
       guarded: 1,
       hidden: { Destructive: 1, Financial: 1 },
+      poisoned: 0,
       denied: 1,
+      poisonedDenied: 0,
     });
     expect(decision.policy.hide).toEqual(['drop', 'pay']);
     expect(describeServerDecision(decision).summary).toBe(

@@ -15,8 +15,10 @@ import {
   type Category,
   type Classification,
   type Contradiction,
+  type Risk,
   type Signal,
 } from '../schema/classification.ts';
+import { findSuspiciousText, type SuspiciousTextKind } from '../poisoning/find-suspicious-text.ts';
 import { claimsDestructive, declaredHints, type DeclaredHints } from './annotations.ts';
 import { descriptionSignals } from './description-signals.ts';
 import { Evidence, round } from './evidence.ts';
@@ -28,7 +30,7 @@ import { asText, scannedPart, tidy } from './text.ts';
 import { HARD_DELETES, type ActionCategory } from './vocabulary.ts';
 
 /** Bump when a change to the rules can change a classification. */
-export const ENGINE = 'rules-2';
+export const ENGINE = 'rules-3';
 
 /** What the engine reads of a tool: an MCP `Tool`, or any object shaped like one. */
 export interface ClassifiableTool {
@@ -265,20 +267,53 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
     .sort((a, b) => b.weight - a.weight)
     .slice(0, MAX_SIGNALS);
   contextSignals(category, facts, signals);
-  return {
+  const rationale = buildRationale({
+    name,
+    category,
+    signals,
+    facts,
+    hasDescription: description.trim() !== '',
+  });
+  const classification: Classification = {
     category,
     risk: RISK_OF_CATEGORY[category],
     confidence: confidenceOf(category, shown, evidence, rawDescription, contradictions.length),
-    rationale: buildRationale({
-      name,
-      category,
-      signals,
-      facts,
-      hasDescription: description.trim() !== '',
-    }),
+    rationale,
     signals,
     contradictions,
     engine: ENGINE,
+  };
+  return withPoisoning(classification, tool);
+}
+
+/** What text in a definition does when it is addressed to the model, not to people. */
+const POISONING_KINDS: ReadonlySet<SuspiciousTextKind> = new Set(['instructions-to-model', 'concealment', 'sensitive-target']);
+const SOURCE_OF_FIELD: Readonly<Record<string, Signal['source']>> = { description: 'description', title: 'title', inputSchema: 'schema' };
+const POISONED_RISK: Risk = 'High';
+const POISONED_RATIONALE =
+  'Its definition speaks to the AI model rather than describing the tool (tool poisoning), so whatever it does, an agent that reads it may be steered: hide it until a person has read the definition.';
+
+/**
+ * A definition that addresses the model is a threat in itself, whatever the tool does:
+ * its risk is raised to at least High and it is marked poisoned, with the text that shows
+ * it as signals, so the recommended policy hides it and the page leads with the warning.
+ */
+function withPoisoning(classification: Classification, tool: ClassifiableTool): Classification {
+  const findings = findSuspiciousText(tool).filter((finding) => POISONING_KINDS.has(finding.kind));
+  if (findings.length === 0) return classification;
+  const signals: Signal[] = findings.map((finding) => ({
+    source: SOURCE_OF_FIELD[finding.field] ?? 'description',
+    category: classification.category,
+    label: `poisoning:${finding.kind}`,
+    weight: 0,
+    quote: finding.quote.slice(0, 400),
+  }));
+  return {
+    ...classification,
+    risk: riskRank(classification.risk) >= riskRank(POISONED_RISK) ? classification.risk : POISONED_RISK,
+    rationale: `${POISONED_RATIONALE} ${classification.rationale}`.slice(0, 1000),
+    signals: [...signals, ...classification.signals].slice(0, 50),
+    poisoned: true,
   };
 }
 

@@ -94,10 +94,14 @@ export interface ServerCounts {
   limited: Array<{ category: Category; tools: number; max: number }>;
   /** Allowed tools with at least one argument guard. */
   guarded: number;
-  /** Hidden tools, by category. */
+  /** Hidden tools of the refused categories, by category (poisoned ones not included). */
   hidden: Record<RefusedCategory, number>;
+  /** Hidden tools whose definitions are poisoned, of any category. */
+  poisoned: number;
   /** Refused tools left unlisted instead of hidden (see `Disposition`). */
   denied: number;
+  /** Poisoned tools left unlisted instead of hidden (a poisoned tool named "*"). */
+  poisonedDenied: number;
 }
 
 /** The recommendation for all the tools of a server, in one policy. */
@@ -137,16 +141,21 @@ export function isRefusedCategory(category: Category): category is RefusedCatego
   return REFUSED_CATEGORIES.has(category);
 }
 
-/** The one place that tells hidden from denied: a refused tool is hidden unless it is "*". */
-export function dispositionOf(toolName: string, category: Category): Disposition {
-  if (!isRefusedCategory(category)) return 'allowed';
+/**
+ * The one place that tells allowed, hidden and denied apart: a tool of a refused category,
+ * or one whose definition is poisoned, is hidden, unless it is "*" (hiding "*" would hide
+ * every tool), which is left unlisted under default deny.
+ */
+export function dispositionOf(toolName: string, category: Category, poisoned = false): Disposition {
+  if (!poisoned && !isRefusedCategory(category)) return 'allowed';
   return toolName === '*' ? 'denied' : 'hidden';
 }
 
 export function decideToolPolicy(tool: Tool, classification: Classification): ToolDecision {
   const name = tool.name;
   const { category } = classification;
-  const disposition = dispositionOf(name, category);
+  const poisoned = classification.poisoned === true;
+  const disposition = dispositionOf(name, category, poisoned);
   const derived = guardsOf(tool, category);
   const probe = probeName(new Set([name]));
 
@@ -158,7 +167,8 @@ export function decideToolPolicy(tool: Tool, classification: Classification): To
       guards: [],
       limit: undefined,
       ...refusedPolicy(name, disposition, probe),
-      conditionalExample: derived.length > 0 ? conditionalDecision(name, derived, probe) : undefined,
+      // No argument condition makes a poisoned definition safe to read.
+      conditionalExample: derived.length > 0 && !poisoned ? conditionalDecision(name, derived, probe) : undefined,
     };
   }
 
@@ -177,19 +187,23 @@ export function decideServerPolicy(server: Server, classify: (tool: Tool) => Cla
   const hide: string[] = [];
   const entries: Array<[string, ToolRule]> = [];
   const claims: PolicyClaim[] = [];
-  const counts: ServerCounts = { unlimited: 0, limited: [], guarded: 0, hidden: { Destructive: 0, Financial: 0 }, denied: 0 };
+  const counts: ServerCounts = { unlimited: 0, limited: [], guarded: 0, hidden: { Destructive: 0, Financial: 0 }, poisoned: 0, denied: 0, poisonedDenied: 0 };
 
   for (const tool of server.tools) {
-    const { category } = classify(tool);
-    if (isRefusedCategory(category)) {
-      const disposition = dispositionOf(tool.name, category);
+    const classification = classify(tool);
+    const { category } = classification;
+    const poisoned = classification.poisoned === true;
+    const disposition = dispositionOf(tool.name, category, poisoned);
+    if (disposition !== 'allowed') {
       tools.push({ tool: tool.name, category, disposition, guards: [], limit: undefined });
       if (disposition === 'hidden') {
         hide.push(tool.name);
-        counts.hidden[category] += 1;
+        if (poisoned) counts.poisoned += 1;
+        else counts.hidden[category as RefusedCategory] += 1;
         claims.push({ kind: 'hidden', tool: tool.name });
       } else {
-        counts.denied += 1;
+        if (poisoned) counts.poisonedDenied += 1;
+        else counts.denied += 1;
         claims.push({ kind: 'denied', tool: tool.name, reason: 'default' });
       }
       continue;

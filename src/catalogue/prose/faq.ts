@@ -80,7 +80,11 @@ export function buildToolFaq(input: ToolFaqInput): FaqEntry[] {
     kindAndRisk(name, server, tool, classification),
     whatThePolicyDoes(name, recommendation.recommended, decision),
     refused ? whenCalledAnyway(name, server, decision) : limit ? pastTheLimit(name, tool.name, limit, guards) : noLimit(name, tool.name, guards),
-    refused ? allowUnderConditions(name, decision.conditionalExample) : argumentChecks(name, tool.name, guards, limit !== undefined),
+    refused
+      ? classification.poisoned
+        ? poisonedDefinition(name)
+        : allowUnderConditions(name, decision.conditionalExample)
+      : argumentChecks(name, tool.name, guards, limit !== undefined),
     annotationsAnswer(name, tool, classification),
     enforcement(name, input),
   ];
@@ -221,6 +225,16 @@ function argumentChecks(name: string, toolName: string, guards: readonly Argumen
       { kind: 'allowed', tool: toolName, args: exampleArgs },
       { kind: 'allowed', tool: toolName, args: {} },
     ],
+  };
+}
+
+function poisonedDefinition(name: string): FaqEntry {
+  return {
+    question: `Why is ${name} hidden whatever it does?`,
+    answer:
+      `Its definition contains text addressed to the AI model rather than a description for people (see the warning at the top of this page): an agent reads that text as part of its context and may follow it. ` +
+      `No argument condition makes such text safe to read, so this page shows no conditional example. Have a person read the whole definition; if the text turns out to be harmless, list ${name} under tools with a tight limits entry, such as ${CONDITIONAL_HOURLY_LIMIT} calls a UTC hour.`,
+    claims: [],
   };
 }
 

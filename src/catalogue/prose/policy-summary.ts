@@ -118,8 +118,10 @@ export function serverSummary(decision: ServerDecision): string {
     );
     clauses.push(`hides ${count(hiddenTotal, `${kinds} tool`)}`);
   }
-  // A denied tool is a refused one named "*" (see Disposition).
+  if (counts.poisoned > 0) clauses.push(`hides ${count(counts.poisoned, 'tool')} whose ${counts.poisoned === 1 ? 'definition addresses' : 'definitions address'} the AI model`);
+  // A denied tool is a refused or poisoned one named "*" (see Disposition).
   if (counts.denied > 0) clauses.push('refuses the destructive or financial tool named "*" without hiding it (hiding "*" would hide every tool)');
+  if (counts.poisonedDenied > 0) clauses.push('refuses the tool named "*", whose definition addresses the AI model, without hiding it (hiding "*" would hide every tool)');
   clauses.push(decision.tools.length === 0 ? 'refuses every tool, as the catalogue lists none for this server' : 'refuses any tool it does not list');
   return sentence(clauses);
 }

@@ -68,6 +68,11 @@ export const classificationSchema = z.object({
   contradictions: z.array(contradictionSchema).max(10).default([]),
   /** The engine that produced it: classifications by an earlier version of ours are redone. */
   engine: z.string().min(1).max(64),
+  /**
+   * The definition holds text addressed to the model rather than to people (tool
+   * poisoning): the risk is at least High and the recommended policy hides the tool.
+   */
+  poisoned: z.boolean().optional(),
 })
   .refine((classification) => riskRank(classification.risk) >= riskRank(RISK_OF_CATEGORY[classification.category]), {
     path: ['risk'],
