@@ -19,6 +19,9 @@ import { withBase } from '../../src/site/urls.ts';
 import { bundleCount, bundleFolder, bundleOfDocument, bundleSize } from '../../src/site/search-bundles.ts';
 
 
+/** Document writes in flight at once. */
+const WRITES_IN_FLIGHT = 512;
+
 function check(what: string, response: { errors: string[] }): void {
   if (response.errors.length > 0) throw new Error(`pagefind, ${what}: ${response.errors.join('; ')}`);
 }
@@ -41,21 +44,22 @@ export async function writeSearchDocuments(scratch: string, cataloguePath: strin
   let documents = 0;
   let tools = 0;
   let servers = 0;
+  const pending: Promise<void>[] = [];
   for await (const server of admittedServers(cataloguePath, warnings)) {
     const entry = builder.add(server);
     const pages: [string, string][] = entry.tools.map((tool) => [tool.url, toolSearchDocument(tool, server.tools[tool.position]!)]);
     pages.push([entry.url, serverSearchDocument(entry, server.description)]);
-    await Promise.all(
-      pages.map(async ([url, html], i) => {
-        const path = documentPath(join(scratch, String(bundleOfDocument(documents + i, size))), url);
-        await mkdir(join(path, '..'), { recursive: true });
-        await writeFile(path, html);
-      }),
-    );
+    for (const [i, [url, html]] of pages.entries()) {
+      const path = documentPath(join(scratch, String(bundleOfDocument(documents + i, size))), url);
+      pending.push(mkdir(join(path, '..'), { recursive: true }).then(() => writeFile(path, html)));
+    }
+    // Writes overlap across servers, a bounded number at a time.
+    if (pending.length >= WRITES_IN_FLIGHT) await Promise.all(pending.splice(0));
     documents += pages.length;
     tools += entry.toolCount;
     servers += 1;
   }
+  await Promise.all(pending);
   return { bundles: bundleCount(documents, size), tools, servers };
 }
 
