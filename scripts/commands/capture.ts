@@ -2,7 +2,10 @@
  * `npm run catalogue -- capture --stdio <command> [args...] [--env KEY=VALUE ...]`
  * `npm run catalogue -- capture --http <url> [--header 'Name: value' ...]`
  *   [--id <id>] [--name <name>] [--package registry:identifier@version] [--license <spdx>]
- *   [--out <file.json>] [--into <catalogue>] [--timeout <ms>]
+ *   [--out <file.json>] [--into <catalogue> [--replace <id>]] [--timeout <ms>]
+ *
+ * The id comes from what the user named (--id, --package, or the command or URL), never
+ * from the name the server gives itself.
  *
  * Server arguments that start with `-` go after `--`:
  *   capture --id x --stdio -- node server.js --port 0
@@ -57,6 +60,7 @@ interface CaptureCommandOptions {
   license?: string;
   out?: string;
   into?: string;
+  replace?: string;
   timeout: number;
 }
 
@@ -74,12 +78,13 @@ export function register(program: Command): void {
     .option('--http <url>', 'talk to a Streamable HTTP server at this URL')
     .option('--env <KEY=VALUE>', 'environment variable for the stdio server (repeatable; only PATH and HOME are inherited)', collect, [])
     .option('--header <"Name: value">', 'HTTP request header (repeatable), e.g. Authorization', collect, [])
-    .option('--id <id>', 'server id (default: from the server\'s name)')
+    .option('--id <id>', 'server id (default: from --package, else from the command or URL; never from what the server calls itself)')
     .option('--name <name>', 'display name (default: the server\'s title or name)')
     .option('--package <spec>', 'registry:identifier@version, e.g. npm:@modelcontextprotocol/server-memory@2026.8.31')
     .option('--license <spdx>', 'SPDX licence of the package (needs --package)')
     .option('--out <file>', 'write the server record as JSON to this file')
-    .option('--into <catalogue>', 'add the record to this catalogue, or replace the record with the same id')
+    .option('--into <catalogue>', 'add the record to this catalogue, or replace the record with the same id when it is the same server')
+    .option('--replace <id>', 'with --into: replace the record with this id even though it is another server (another package or provenance)')
     .option('--timeout <ms>', 'deadline for the whole capture', parseMilliseconds, 60_000)
     .action(async (operands: string[], options: CaptureCommandOptions) => {
       let target: CaptureTarget;
@@ -97,6 +102,7 @@ export function register(program: Command): void {
         throw new Error('capture: give --stdio <command> [args...] or --http <url>');
       }
       if (options.license && !options.package) throw new Error('capture: --license is the package\'s licence and needs --package');
+      if (options.replace && !options.into) throw new Error('capture: --replace needs --into');
       const pkg = options.package ? parsePackageSpec(options.package, options.license) : undefined;
 
       const { server, pages } = await captureServer({
@@ -125,7 +131,7 @@ export function register(program: Command): void {
         wrote.push(shown(options.out));
       }
       if (options.into) {
-        const { replaced, servers } = await addToCatalogue(options.into, server);
+        const { replaced, servers } = await addToCatalogue(options.into, server, { replace: options.replace });
         wrote.push(`${shown(options.into)} (${replaced ? 'replaced' : 'added'}; ${servers} servers)`);
       }
       console.log(`${summary}; wrote ${wrote.join(' and ')}`);

@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -84,7 +84,7 @@ describe('capture over stdio', () => {
     expect(await gone(pid)).toBe(true);
   });
 
-  it('captures server-memory, deriving the id from the server name', async () => {
+  it('captures server-memory, deriving the id from --package, not from the name the server gives itself', async () => {
     const out = join(work, 'memory.json');
     const pidFile = join(work, 'memory.pid');
     const result = await runCli([
@@ -97,7 +97,8 @@ describe('capture over stdio', () => {
     ]);
     expect(result.code, result.stderr).toBe(0);
     const record = await readRecord(out);
-    expect(record.id).toBe('memory-server');
+    expect(record.id).toBe('modelcontextprotocol-server-memory');
+    expect(record.serverInfo?.name).toBe('memory-server');
     expect(record.tools.map((tool) => tool.name).sort()).toEqual([
       'add_observations',
       'create_entities',
@@ -134,9 +135,56 @@ describe('capture over stdio', () => {
     expect(again.stdout).toContain('(replaced; 2 servers)');
     const records: CatalogueServer[] = [];
     for await (const { server } of readCatalogueFile(catalogue, { format: 'ndjson', onInvalid: 'throw' })) records.push(server);
+    // Without --id or --package, the id comes from the command: the package folder it runs.
     expect(records.map((server) => [server.id, server.name])).toEqual([
-      ['memory-server', 'Knowledge graph memory'],
+      ['server-memory', 'Knowledge graph memory'],
       ['env-probe', 'env-probe'],
+    ]);
+  });
+
+  it('never takes the id a server gives itself, and replaces another server only with --replace', async () => {
+    const dir = join(work, 'impersonation');
+    const catalogue = join(dir, 'catalogue.ndjson');
+    await mkdir(dir, { recursive: true });
+    const github = {
+      id: 'github',
+      name: 'GitHub',
+      package: { registry: 'npm', identifier: '@modelcontextprotocol/server-github' },
+      provenance: [{ source: 'registry', retrieved: '2026-11-01' }],
+      tools: [{ name: 'create_issue', description: 'Creates an issue.', inputSchema: { type: 'object' } }],
+    };
+    await writeFile(catalogue, `${JSON.stringify({ format: 'mcp-tool-catalogue', version: '1' })}\n${JSON.stringify(github)}\n`);
+    const impostor = (...extra: string[]) =>
+      runCli(['capture', '--env', 'SERVER_NAME=github', ...extra, '--into', catalogue, '--stdio', NODE, DESCRIBED_SERVER]);
+    const records = async () => {
+      const out: CatalogueServer[] = [];
+      for await (const { server } of readCatalogueFile(catalogue, { onInvalid: 'throw' })) out.push(server);
+      return out;
+    };
+
+    // Calling itself github, it is captured under the name of what was run.
+    const plain = await impostor();
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(plain.stdout).toContain('(added; 2 servers)');
+    const [kept, added] = await records();
+    expect(kept).toMatchObject({ id: 'github', name: 'GitHub', package: github.package, provenance: github.provenance });
+    expect(kept!.tools.map((tool) => tool.name)).toEqual(['create_issue']);
+    expect(added).toMatchObject({ id: 'described-server', serverInfo: { name: 'github' } });
+
+    // Told to take the id, it is refused, and the catalogue is left byte for byte.
+    const before = await readFile(catalogue);
+    const forced = await impostor('--id', 'github');
+    expect(forced.code).not.toBe(0);
+    expect(forced.stderr).toMatch(/\(server "github"\): the captured server has this id but is not this record: its package is npm:@modelcontextprotocol\/server-github and the captured server's is not stated\. Give the capture another --id, or --replace github/);
+    expect((await readFile(catalogue)).equals(before)).toBe(true);
+
+    // With --replace, it is replaced, and the change log records a replacement.
+    const replaced = await impostor('--id', 'github', '--replace', 'github');
+    expect(replaced.code, replaced.stderr).toBe(0);
+    expect(replaced.stdout).toContain('(replaced; 2 servers)');
+    const log = await loadChangeLog(join(dir, 'changes.ndjson'));
+    expect(log.pulls()[0]!.replaced).toEqual([
+      { server: 'github', reason: "its package is npm:@modelcontextprotocol/server-github and the captured server's is not stated" },
     ]);
   });
 
@@ -268,7 +316,8 @@ describe('capture over Streamable HTTP', () => {
     expect(new Set(record.tools.map((tool) => tool.name)).size).toBe(TOOL_COUNT);
     expect(listCalls).toBe(Math.ceil(TOOL_COUNT / PAGE_SIZE));
     expect(result.stdout).toContain(`${TOOL_COUNT} tools in ${Math.ceil(TOOL_COUNT / PAGE_SIZE)} tools/list pages`);
-    expect(record.id).toBe('paged-tools');
+    // From the URL the user gave (host and path), not from the name the server gives itself.
+    expect(record.id).toBe('127-0-0-1-mcp');
     expect(record.serverInfo).toEqual({ name: 'paged-tools', version: '3.1.4' });
     expect(record.provenance).toEqual([
       {

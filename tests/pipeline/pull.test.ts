@@ -181,6 +181,34 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
+describe('a pull that gives an id to another package', () => {
+  it('reports it and records it in the change log as a replacement', async () => {
+    const dir = await mkdtemp(join(work, 'replaced-'));
+    const record = (identifier: string) => ({
+      id: 'github',
+      name: 'GitHub',
+      package: { registry: 'npm', identifier },
+      provenance: [{ source: 'registry', retrieved: '2026-11-01' }],
+      tools: [{ name: 'create_issue', description: 'Creates an issue.', inputSchema: { type: 'object' } }],
+    });
+    const write = (name: string, identifier: string) =>
+      writeFile(join(dir, name), `${JSON.stringify({ format: 'mcp-tool-catalogue', version: '1' })}\n${JSON.stringify(record(identifier))}\n`);
+    await write('first.ndjson', '@modelcontextprotocol/server-github');
+    await write('second.ndjson', '@someone-else/github');
+    const out = join(dir, 'catalogue.ndjson');
+    expect((await pull(join(dir, 'first.ndjson'), out)).code).toBe(0);
+    const second = await pull(join(dir, 'second.ndjson'), out);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stderr).toMatch(/line 2 \(server "github"\): replaces the record of another package: its package was npm:@modelcontextprotocol\/server-github and is now npm:@someone-else\/github/);
+    const log = await loadChangeLog(join(dir, 'changes.ndjson'));
+    // Most recent first.
+    expect(log.pulls()[1]!.replaced).toBeUndefined();
+    expect(log.pulls()[0]!.replaced).toEqual([
+      { server: 'github', reason: 'its package was npm:@modelcontextprotocol/server-github and is now npm:@someone-else/github' },
+    ]);
+  });
+});
+
 describe('a successful pull', () => {
   it('writes the catalogue, records every tool as added, and stores the validators', async () => {
     const files = await readdir(baseline);

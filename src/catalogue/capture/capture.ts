@@ -12,8 +12,8 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { z } from 'zod';
 import { parseServerRecord } from '../store/parse-record.ts';
-import { SERVER_ID_PATTERN, type Server, type ServerInput, type ServerPackage } from '../schema/server.ts';
-import { slugify } from '../slug.ts';
+import type { Server, ServerInput, ServerPackage } from '../schema/server.ts';
+import { captureId } from './identity.ts';
 import { printable, redactUrl } from '../pull/http-source.ts';
 import { processAlive } from '../process-alive.ts';
 
@@ -35,7 +35,7 @@ export type CaptureTarget =
 
 export interface CaptureOptions {
   target: CaptureTarget;
-  /** Server id; default: derived from the server's own name. */
+  /** Server id; default: from the package, else from the command or URL (see identity.ts). */
   id?: string | undefined;
   /** Display name; default: the server's title or name. */
   name?: string | undefined;
@@ -98,11 +98,6 @@ const looseToolsPage = z
   })
   .loose();
 
-/** A server id from the server's own name, or undefined when none can be made. */
-export function idFromName(name: string): string | undefined {
-  const id = slugify(name).slice(0, 100).replace(/-+$/, '');
-  return SERVER_ID_PATTERN.test(id) && id !== 'tool' ? id : undefined;
-}
 
 export async function captureServer(options: CaptureOptions): Promise<CaptureResult> {
   const { target } = options;
@@ -191,10 +186,9 @@ export async function captureServer(options: CaptureOptions): Promise<CaptureRes
 
     const info = client.getServerVersion();
     if (!info) throw new CaptureError(`${label}: the server sent no serverInfo`);
-    const id = options.id ?? idFromName(info.name);
-    if (!id) {
-      throw new CaptureError(`${label}: cannot make a server id from the server's name ${JSON.stringify(printable(info.name, 60))}; give --id`);
-    }
+    // Never from the server's own name: a server could call itself after another one.
+    const id = captureId(options);
+    if (!id) throw new CaptureError(`${label}: cannot make a server id from the command or URL; give --id or --package`);
     const retrieved = (options.now?.() ?? new Date()).toISOString().slice(0, 10);
     const endpoint = target.kind === 'http' ? new URL(target.url) : undefined;
     const record: ServerInput = {

@@ -10,7 +10,9 @@ import { readCatalogueStream } from '../store/reader.ts';
 import { catalogueHeader } from '../store/writer.ts';
 import type { FingerprintIndex } from '../changes/diff.ts';
 import { readFingerprintIndex } from '../store/fingerprint-index.ts';
-import { CatalogueError } from '../store/errors.ts';
+import { CatalogueError, describeLocation } from '../store/errors.ts';
+import type { ReplacedServer } from '../changes/change-log.ts';
+import { replacementConflict } from './identity.ts';
 import type { CatalogueHeader } from '../schema/catalogue.ts';
 import type { Server } from '../schema/server.ts';
 import { Admission } from '../admission.ts';
@@ -28,16 +30,22 @@ export interface AddResult {
   servers: number;
 }
 
-export async function addToCatalogue(
-  path: string,
-  server: Server,
-  options: { now?: () => Date } = {},
-): Promise<AddResult> {
+export interface AddOptions {
+  now?: () => Date;
+  /**
+   * The id of a record the capture may replace although it is another server (another
+   * package, or a record that did not come from a capture): the user's say-so.
+   */
+  replace?: string | undefined;
+}
+
+export async function addToCatalogue(path: string, server: Server, options: AddOptions = {}): Promise<AddResult> {
   const out = resolve(path);
   const now = options.now ?? (() => new Date());
   const release = await lockFolder(dirname(out));
+  const replacements: ReplacedServer[] = [];
   const publish = (header: CatalogueHeader, servers: Iterable<Server> | AsyncIterable<Server>, previous: FingerprintIndex = new Map()) =>
-    publishCatalogue({ out, header, servers, previous, source: CAPTURE_SOURCE, now, tag: 'capture' });
+    publishCatalogue({ out, header, servers, previous, source: CAPTURE_SOURCE, now, tag: 'capture', replaced: () => replacements });
   try {
     const exists = await access(path).then(
       () => true,
@@ -74,6 +82,17 @@ export async function addToCatalogue(
       while (!next.done) {
         const { server: existing, location } = next.value;
         if (existing.id === server.id) {
+          // A record of another server is replaced only when the user says so; refused,
+          // the catalogue stays byte for byte as it was (nothing is renamed into place).
+          const conflict = replacementConflict(existing, captured);
+          if (conflict && options.replace !== server.id) {
+            throw new CatalogueError(
+              `${describeLocation(location)} (server ${JSON.stringify(existing.id)}): the captured server has this id but is not this record: ${conflict}. ` +
+                `Give the capture another --id, or --replace ${existing.id} to replace the record`,
+              location,
+            );
+          }
+          if (conflict) replacements.push({ server: existing.id, reason: conflict });
           if (!replaced) {
             count += 1;
             yield captured;

@@ -33,12 +33,18 @@ const countsSchema = z.object({
   unchanged: z.number().int().nonnegative(),
 });
 
+const replacedSchema = z.object({ server: z.string().min(1), reason: z.string().max(1000) });
+
 const pullLineSchema = z.object({
   date: z.iso.datetime(),
   source: z.string().min(1),
   counts: countsSchema,
   changes: z.array(storedChangeSchema),
+  replaced: z.array(replacedSchema).optional(),
 });
+
+/** A server record replaced by one of another package or provenance (`capture --replace`, or a pull). */
+export type ReplacedServer = z.infer<typeof replacedSchema>;
 
 /** One pull, as the change log records it. */
 export interface PullRecord {
@@ -47,6 +53,8 @@ export interface PullRecord {
   /** The URL or path pulled from (credentials removed). */
   source: string;
   counts: DiffCounts;
+  /** Records replaced by another server under the same id, when there were any. */
+  replaced?: readonly ReplacedServer[];
 }
 
 /** One tool's change in one pull: the diff's entry, with when and where the pull was. */
@@ -76,7 +84,10 @@ function storedChange(change: ToolChange): string {
  * written without building one huge string. Join them (or write them in order) and the
  * line ends with a newline.
  */
-export function* changeLogLine(pull: { date: string; source: string }, diff: CatalogueDiff): Generator<string> {
+export function* changeLogLine(
+  pull: { date: string; source: string; replaced?: readonly ReplacedServer[] | undefined },
+  diff: CatalogueDiff,
+): Generator<string> {
   yield `{"date":${JSON.stringify(pull.date)},"source":${JSON.stringify(pull.source)},"counts":${JSON.stringify(diff.counts)},"changes":[`;
   let first = true;
   for (const list of [diff.changed, diff.added, diff.removed]) {
@@ -85,7 +96,7 @@ export function* changeLogLine(pull: { date: string; source: string }, diff: Cat
       first = false;
     }
   }
-  yield ']}\n';
+  yield pull.replaced && pull.replaced.length > 0 ? `],"replaced":${JSON.stringify(pull.replaced)}}\n` : ']}\n';
 }
 
 export interface LoadChangeLogOptions {
@@ -180,8 +191,8 @@ export function parseChangeLogLine(
     const issue = result.error.issues[0]!;
     throw new Error(`${where}: ${describeIssue(issue, '(line)')}`);
   }
-  const { date, source, counts, changes } = result.data;
-  const pull: PullRecord = Object.freeze({ date, source, counts: Object.freeze(counts) });
+  const { date, source, counts, changes, replaced } = result.data;
+  const pull: PullRecord = Object.freeze({ date, source, counts: Object.freeze(counts), ...(replaced ? { replaced: Object.freeze(replaced) } : {}) });
   const entries = changes.map((change) => {
     const entry: ChangeEntry = {
       date,

@@ -9,9 +9,10 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { readCatalogueStream, type CatalogueFormat, type CatalogueRecord } from '../store/reader.ts';
 import { catalogueHeader } from '../store/writer.ts';
-import { CatalogueError } from '../store/errors.ts';
+import { CatalogueError, describeLocation } from '../store/errors.ts';
+import type { ReplacedServer } from '../changes/change-log.ts';
 import type { CatalogueHeader } from '../schema/catalogue.ts';
-import type { Server } from '../schema/server.ts';
+import { packageIdentity, type Server } from '../schema/server.ts';
 import { Admission } from '../admission.ts';
 import type { DiffCounts } from '../changes/diff.ts';
 import { readFingerprintIndex } from '../store/fingerprint-index.ts';
@@ -78,7 +79,9 @@ export async function pullCatalogue(options: PullOptions): Promise<PullResult> {
     // The previous catalogue is indexed while the request goes out, so the response waits
     // as little as possible; a 304 cancels it.
     stopIndexing = new AbortController();
+    const previousPackages = new Map<string, string | undefined>();
     const previousIndex = readFingerprintIndex(out, {
+      packages: previousPackages,
       signal: stopIndexing.signal,
       warn: (error) => warn(`previous catalogue: ${error.message}; the change log may list its tools as added`),
     });
@@ -116,9 +119,21 @@ export async function pullCatalogue(options: PullOptions): Promise<PullResult> {
       let header: CatalogueHeader | undefined;
       const admission = new Admission({ onDuplicate: 'refuse' });
 
+      const replaced: ReplacedServer[] = [];
       const accept = ({ server, location }: CatalogueRecord): Server => {
         // A refused record throws; with `refuse` nothing is ever skipped.
         const result = admission.admit(server, location)!;
+        // The same id for another package is another server taking the record's place:
+        // said on the terminal and recorded in the change log as a replacement.
+        if (previousPackages.has(server.id)) {
+          const before = previousPackages.get(server.id);
+          const after = packageIdentity(server.package);
+          if (before !== after) {
+            const reason = `its package was ${before ?? 'not stated'} and is now ${after ?? 'not stated'}`;
+            replaced.push({ server: server.id, reason });
+            warn(`${describeLocation(location)} (server ${JSON.stringify(server.id)}): replaces the record of another package: ${reason}`);
+          }
+        }
         servers += 1;
         tools += result.tools.length;
         options.progress?.update({ bytes, servers, tools });
@@ -160,6 +175,7 @@ export async function pullCatalogue(options: PullOptions): Promise<PullResult> {
         source: label,
         now,
         tag: 'pull',
+        replaced: () => replaced,
         beforeCommit: async (staged) => {
           const failed = opened.transferError();
           if (failed) throw failed;

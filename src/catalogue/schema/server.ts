@@ -78,6 +78,11 @@ export const serverSchema = z.object({
 export type Server = z.infer<typeof serverSchema>;
 export type ServerInput = z.input<typeof serverSchema>;
 
+/** A package's identity, `npm:@scope/name` lower-cased, without its version; undefined for none. */
+export function packageIdentity(pkg: Pick<ServerPackage, 'registry' | 'identifier'> | undefined): string | undefined {
+  return pkg ? `${pkg.registry}:${pkg.identifier}`.toLowerCase() : undefined;
+}
+
 /** A tool with the classification the site shows (supplied, or made by the engine). */
 export type ClassifiedTool = Server['tools'][number] & { classification: Classification };
 

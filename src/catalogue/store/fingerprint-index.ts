@@ -8,6 +8,7 @@ import { CatalogueError, describeLocation } from './errors.ts';
 import { openCatalogue } from './format.ts';
 import { ndjsonRecords } from './ndjson-records.ts';
 import { readCatalogueStream } from './reader.ts';
+import { packageIdentity } from '../schema/server.ts';
 
 /**
  * Streams a catalogue file into a fingerprint index; a missing file gives an empty index
@@ -21,7 +22,12 @@ import { readCatalogueStream } from './reader.ts';
  */
 export async function readFingerprintIndex(
   path: string,
-  options: { warn?: (error: CatalogueError) => void; signal?: AbortSignal } = {},
+  options: {
+    warn?: (error: CatalogueError) => void;
+    signal?: AbortSignal;
+    /** Filled with each server's package identity (`npm:@scope/name`, or undefined). */
+    packages?: Map<string, string | undefined>;
+  } = {},
 ): Promise<FingerprintIndex> {
   const index: FingerprintIndex = new Map();
   try {
@@ -40,17 +46,31 @@ export async function readFingerprintIndex(
 
   if (format === 'json') {
     const records = readCatalogueStream(stream, { source: path, format, onInvalid: 'skip', warn });
-    for await (const { server } of records) indexServer(index, server);
+    for await (const { server } of records) {
+      indexServer(index, server);
+      options.packages?.set(server.id, packageIdentity(server.package));
+    }
     return index;
   }
 
   for await (const { value, location, isHeader } of ndjsonRecords(stream, { source: path, onInvalidLine: warn })) {
     if (isHeader) continue;
     const server = baselineServer(value);
-    if (server) indexServer(index, server);
+    if (server) {
+      indexServer(index, server);
+      options.packages?.set(server.id, packageOf(value));
+    }
     else warn(new CatalogueError(`${describeLocation(location)}: not a server record with an id and tools`, location));
   }
   return index;
+}
+
+/** The package identity of a raw record, read as leniently as the rest of the baseline. */
+function packageOf(record: unknown): string | undefined {
+  const pkg = (record as { package?: { registry?: unknown; identifier?: unknown } }).package;
+  return pkg && typeof pkg.registry === 'string' && typeof pkg.identifier === 'string'
+    ? packageIdentity({ registry: pkg.registry, identifier: pkg.identifier })
+    : undefined;
 }
 
 /** The id and tools of a record, with tools' `inputSchema` defaulted as the schema does. */

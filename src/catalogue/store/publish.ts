@@ -8,7 +8,7 @@ import { stageCatalogue } from './writer.ts';
 import type { CatalogueHeader } from '../schema/catalogue.ts';
 import type { Server } from '../schema/server.ts';
 import { ChangeDetector, type CatalogueDiff, type FingerprintIndex } from '../changes/diff.ts';
-import { changeLogLine } from '../changes/change-log.ts';
+import { changeLogLine, type ReplacedServer } from '../changes/change-log.ts';
 import { changeLogPathOf } from './change-log-file.ts';
 import { commit, discard, stageFile } from './atomic.ts';
 
@@ -35,6 +35,8 @@ export interface PublishOptions {
   now: () => Date;
   /** Names the staging files, so a leftover one says what made it. */
   tag: string;
+  /** Records replaced by another server under the same id, known once `servers` is read. */
+  replaced?: (() => readonly ReplacedServer[]) | undefined;
   /**
    * Runs once everything is staged and before anything is renamed: the last chance to
    * refuse (by throwing), and a way to publish further files after the catalogue.
@@ -68,7 +70,7 @@ export async function publishCatalogue(options: PublishOptions): Promise<Publish
 
     const diff = detector.finish();
     const date = options.now().toISOString();
-    const changeLogStaged = await stageFile(changeLogPath, changeLogLine({ date, source: options.source }, diff), {
+    const changeLogStaged = await stageFile(changeLogPath, changeLogLine({ date, source: options.source, replaced: options.replaced?.() }, diff), {
       keepExisting: true,
       tag: options.tag,
     });
