@@ -7,6 +7,7 @@ import { CATEGORIES, RISKS, type Category, type Classification, type Risk } from
 import type { ClassifiedServer, Server } from '../catalogue/schema/server.ts';
 import type { Tool } from '../catalogue/schema/tool.ts';
 import { urls } from './urls.ts';
+import { LookAlikeIndex } from '../catalogue/poisoning/look-alikes.ts';
 import { assignSlugs, compareCodePoints, serverSlugOf, slugify } from '../catalogue/slug.ts';
 
 /** What lists, related links and search need of a tool; the full definition stays on its server. */
@@ -53,6 +54,8 @@ export interface SiteIndex {
   byRisk: Record<Risk, ToolEntry[]>;
   byCategory: Record<Category, ToolEntry[]>;
   toolCount: number;
+  /** Every tool name by its TR39 skeleton, for look-alike names. */
+  lookAlikes: LookAlikeIndex;
 }
 
 export function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
@@ -81,6 +84,7 @@ export class SiteIndexBuilder {
     byRisk: emptyLists(RISKS),
     byCategory: emptyLists(CATEGORIES),
     toolCount: 0,
+    lookAlikes: new LookAlikeIndex(),
   };
 
   /** Indexes a server; returns its entry, whose tools carry their slugs and URLs. */
@@ -122,6 +126,7 @@ export class SiteIndexBuilder {
       index.toolByPath.set(`${serverSlug}/${slug}`, toolEntry);
       index.byRisk[risk].push(toolEntry);
       index.byCategory[category].push(toolEntry);
+      index.lookAlikes.add(tool.name);
       const nameSlug = slugify(tool.name);
       const sameName = index.toolsByNameSlug.get(nameSlug);
       if (sameName) sameName.push(toolEntry);

@@ -20,6 +20,7 @@ import type { ServerEntry, ToolEntry } from './site-index.ts';
 import { attackPatternsFor, type AttackPatternSummary } from './attack-patterns.ts';
 import { urls } from './urls.ts';
 import { capText, DISPLAY_CAPS } from '../catalogue/display-caps.ts';
+import { confusableScriptsOf } from '../catalogue/poisoning/look-alikes.ts';
 
 const RELATED_LIMIT = 8;
 const SAME_NAME_LIMIT = 30;
@@ -53,6 +54,12 @@ export interface ToolPageModel {
   suspiciousText: SuspiciousText[];
   /** When the definition last appeared or changed in a pull, if the change log saw it. */
   lastChange?: LastChange;
+  /**
+   * When the name is spelled with letters of several scripts, or looks like another name
+   * of this server or a name found on several servers: the names it looks like, and the
+   * scripts of its letters. The confidence shown is then lowered.
+   */
+  lookAlike?: { names: { name: string; where: string }[]; scripts: string[] };
   /** The tool's own title, capped, when it says more than the name; pages show it as a quotation. */
   title?: string;
   /** Parameter names, lower-cased, for matching attack patterns. */
@@ -79,11 +86,37 @@ export function policyJson(policy: unknown): string {
   return `${JSON.stringify(policy, null, 2)}\n`;
 }
 
+/** The confidence a classification is shown with when the name is a look-alike. */
+const LOOK_ALIKE_CONFIDENCE = 0.25;
+
+function lookAlikeOf(data: SiteData, serverEntry: ServerEntry, name: string): ToolPageModel['lookAlike'] {
+  const ownNames = new Set(serverEntry.tools.map((tool) => tool.name));
+  const names = data.index.lookAlikes
+    .lookAlikesOf(name)
+    .map((other) => {
+      if (ownNames.has(other)) return { name: other, where: 'another tool of this server' };
+      const servers = data.index.serverCountByNameSlug.get(slugify(other)) ?? 0;
+      return servers > 1 ? { name: other, where: `a name found on ${servers} servers` } : undefined;
+    })
+    .filter((found): found is { name: string; where: string } => found !== undefined)
+    .slice(0, 10);
+  const scripts = confusableScriptsOf(name);
+  // Of a plain ASCII name and one that imitates it with other letters, the second is the
+  // suspect; two ASCII names that look alike (`l` and `1`) are each other's suspects.
+  const ascii = (text: string): boolean => /^[\x20-\x7E]*$/.test(text);
+  const suspect = names.length > 0 && (!ascii(name) || names.every((other) => ascii(other.name)));
+  return suspect || scripts.length > 1 ? { names, scripts } : undefined;
+}
+
 export function toolPageModel(data: SiteData, entry: ToolEntry, attackPatterns: readonly AttackPatternSummary[]): ToolPageModel {
   const server = data.serverById.get(entry.serverId)!;
   const serverEntry = data.index.serverBySlug.get(entry.serverSlug)!;
   const tool = server.tools[entry.position]!;
-  const { classification } = tool;
+  const lookAlike = lookAlikeOf(data, serverEntry, tool.name);
+  // A name made to pass for another makes everything read from the definition less sure.
+  const classification = lookAlike
+    ? { ...tool.classification, confidence: Math.min(tool.classification.confidence, LOOK_ALIKE_CONFIDENCE) }
+    : tool.classification;
   const recommendation = describeToolRecommendation(tool, classification);
   const parameters = parameterRows(tool.inputSchema);
   const lastChange = data.changes.lastChange(server.id, tool.name);
@@ -117,6 +150,7 @@ export function toolPageModel(data: SiteData, entry: ToolEntry, attackPatterns: 
     sameNameElsewhere: firstOthers(sameName, (other) => other.serverId !== server.id && other.name === tool.name, SAME_NAME_LIMIT),
     sameNameTotal: data.index.serverCountByNameSlug.get(nameSlug) ?? 1,
     ...(tool.title && tool.title !== tool.name ? { title: capText(tool.title, DISPLAY_CAPS.title) } : {}),
+    ...(lookAlike ? { lookAlike } : {}),
     parameterNames,
     attacks: attackPatternsFor(attackPatterns, classification.category, parameterNames),
     metaDescription: `${tool.name} on ${server.name}: ${classification.category} tool, ${classification.risk} risk. What it does, why it needs a policy, and a recommended policy.json for an MCP gateway.`,

@@ -386,6 +386,25 @@ describe('the build of a hostile catalogue', () => {
     expect(page).not.toContain('<p class="lede">Weather forecast');
   });
 
+  it('warns of a look-alike name, lowers its confidence and keeps it out of the same-name lists', () => {
+    const fake = toolPage('instructions/read-f-le');
+    const warning = fake.slice(fake.indexOf('id="look-alike"'));
+    expect(warning).toMatch(/This name may imitate another\.<\/strong> Its letters come from the Latin and Cyrillic scripts/);
+    expect(warning).toMatch(/<code>read_file<\/code>, another tool of this server/);
+    expect(fake).toMatch(/confidence of (\d|1\d|2[0-5])%/);
+    for (const path of ['instructions/read-file', 'big/read-file']) {
+      const real = toolPage(path);
+      expect(real, path).not.toContain('id="look-alike"');
+      const sameName = real.slice(real.indexOf('<code>read_file</code> on other servers'), real.indexOf('id="further-reading"'));
+      expect(sameName, path).toContain('<code>read_file</code>');
+      expect(sameName, path).not.toContain('read-f-le');
+    }
+    expect(toolPage('big/read-file')).toContain('href="/tools/instructions/read-file/"');
+    const names = html.get('names/read-file/index.html')!;
+    expect(names).toContain('href="/tools/big/read-file/"');
+    expect(names).not.toContain('read-f-le');
+  });
+
   it('reads deep and self-referencing schemas without giving up on the page', () => {
     expect(toolPage('big/deep-schema')).toMatch(/<td><code>level1<\/code><\/td>\s*<td>object<\/td>/);
     expect(toolPage('big/very-deep-schema')).toMatch(/<td><code>l<\/code><\/td>\s*<td>object<\/td>/);
