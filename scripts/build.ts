@@ -34,6 +34,12 @@ import { writeSitemap } from './build/sitemap.ts';
 const BYTES_PER_SHARD = 64 * 2 ** 20;
 
 /**
+ * Below this size (about 7,000 tools) one Astro process builds the site: each shard pays
+ * Astro's start-up (some 6 s of bundling) again, which a small site does not win back.
+ */
+const SHARD_FROM_BYTES = 4 * 2 ** 20;
+
+/**
  * The heap limit of each shard's Astro process, in MiB. Astro's rendering leaves garbage
  * that V8 collects lazily; with two shards side by side, uncapped, a 100,000-tool build
  * peaked at 3.4 GB, and at 1,600 MiB each at 2.7 GB for 8% more time (BENCHMARKS.md).
@@ -113,7 +119,7 @@ async function finish(outDir: string): Promise<void> {
 
 async function shardCountFor(cataloguePath: string, jobs: number): Promise<number> {
   const { size } = await stat(cataloguePath);
-  if (size <= BYTES_PER_SHARD / 4) return 1;
+  if (size <= SHARD_FROM_BYTES) return 1;
   const needed = Math.max(jobs, Math.ceil(size / BYTES_PER_SHARD));
   return Math.ceil(needed / jobs) * jobs;
 }
