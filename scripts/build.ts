@@ -34,19 +34,22 @@ import { writeSitemap } from './build/sitemap.ts';
 const BYTES_PER_SHARD = 64 * 2 ** 20;
 
 /**
- * Below this size (about 7,000 tools) one Astro process builds the site: each shard pays
- * Astro's start-up (some 6 s of bundling) again, which a small site does not win back.
+ * Below this size (about 30,000 tools) one Astro process builds the site: each shard pays
+ * Astro's start-up (some 9 s of bundling, both cores busy) again, which a small site does
+ * not win back. Measured at 10,000 tools: 20.7 s of rendering in one process, 20.1 s in
+ * two, with 70% more memory.
  */
-const SHARD_FROM_BYTES = 4 * 2 ** 20;
+const SHARD_FROM_BYTES = 16 * 2 ** 20;
 
 /**
  * The heap limit of each shard's Astro process, in MiB. Astro's rendering leaves garbage
  * that V8 collects lazily; with two shards side by side, uncapped, a 100,000-tool build
  * peaked at 3.4 GB, and at 1,600 MiB each at 2.7 GB for 8% more time (BENCHMARKS.md).
- * Every shard indexes the whole catalogue, so the limit grows with it.
+ * Every shard indexes the whole catalogue, so the limit grows with it: at 500,000 tools,
+ * 2,000 MiB left a shard collecting garbage most of the time (BENCHMARKS.md).
  */
 function shardHeapMiB(catalogueBytes: number): number {
-  return Math.max(1600, Math.round(1600 + (2 * (catalogueBytes - BYTES_PER_SHARD)) / 2 ** 20));
+  return Math.max(1600, Math.round(1600 + (8 * (catalogueBytes - BYTES_PER_SHARD)) / 2 ** 20));
 }
 
 const { values, positionals } = parseArgs({

@@ -386,6 +386,15 @@ describe('the build of a hostile catalogue', () => {
     expect(page).not.toContain('<p class="lede">Weather forecast');
   });
 
+  it('flags control characters in a description and shows each one visibly escaped', () => {
+    const page = toolPage('big/control-text');
+    const warning = page.slice(page.indexOf('This definition may be poisoned'));
+    expect(warning).toMatch(/contains characters a reader cannot see: <q class="mono">[^<]*U\+0000/);
+    const quote = elements(page, 'blockquote', 'third-party')[0]!;
+    for (const code of ['U+0000', 'U+001B', 'U+2028', 'U+2029', 'U+0085']) expect(quote, code).toContain(`<span class="control-char" title="an invisible control character">${code}</span>`);
+    expect(textOf(quote)).not.toMatch(/[\u0000\u001B\u2028\u2029\u0085]/);
+  });
+
   it('warns of a look-alike name, lowers its confidence and keeps it out of the same-name lists', () => {
     const fake = toolPage('instructions/read-f-le');
     const warning = fake.slice(fake.indexOf('id="look-alike"'));
