@@ -9,7 +9,7 @@
  * size, one folder each as the pages are, and gives the page-rendering phase's ratio to
  * it. Each size ends with one line for scripts:
  *
- *   bench: tools=100000 pages=111921 seconds=174.2 peak_mib=2410 floor_ratio=3.6
+ *   bench: tools=100000 pages=112990 seconds=157.9 peak_mib=2763 floor_ratio=2.9
  *
  * `seconds` is the whole build, search index included. The classifier's own speed is
  * printed too (µs a tool), since it runs for every tool of every build.
