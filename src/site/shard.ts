@@ -11,6 +11,8 @@
  * - the handful of single pages (home, indexes, editorial pages) in every shard, the same
  *   bytes each time, so the merge may take any one of them.
  */
+import { fnv1a32 } from '../catalogue/hash.ts';
+
 export interface Shard {
   /** 1-based. */
   index: number;
@@ -31,22 +33,8 @@ export function parseShard(value: string | undefined): Shard {
   return { index, count };
 }
 
-export function isWholeSite(shard: Shard): boolean {
-  return shard.count === 1;
-}
-
-/** 32-bit FNV-1a: the same shard for a name on every machine and every run. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
-
 export function shardOfName(nameSlug: string, count: number): number {
-  return (fnv1a(nameSlug) % count) + 1;
+  return (fnv1a32(nameSlug) % count) + 1;
 }
 
 /**
@@ -55,5 +43,5 @@ export function shardOfName(nameSlug: string, count: number): number {
  * thousands of servers the shards get about the same number of tools.
  */
 export function shardOfServer(serverSlug: string, count: number): number {
-  return (fnv1a(`server:${serverSlug}`) % count) + 1;
+  return (fnv1a32(`server:${serverSlug}`) % count) + 1;
 }

@@ -42,6 +42,7 @@ import type { Tool } from '../schema/tool.ts';
 import { deriveGuards, safeArgs, SAFETY_KINDS, unsafeArgsList, type ArgumentGuard } from './argument-guards.ts';
 import type { PolicyClaim } from './claims.ts';
 import { policySchema, type Limit, type LimitWindow, type Policy, type ToolRule } from './schema.ts';
+import { fnv1a32 } from '../hash.ts';
 
 /**
  * What a recommendation does with a tool:
@@ -325,7 +326,7 @@ function makeLimit(counter: string, window: LimitWindow, max: number): Limit {
 export function counterName(toolName: string, suffix: string): string {
   const plain = `${toolName}-${suffix}`;
   if (plain.length <= COUNTER_MAX) return plain;
-  return fitWithTail(toolName, `~${fnv1a(toolName)}-${suffix}`);
+  return fitWithTail(toolName, `~${hashHex(toolName)}-${suffix}`);
 }
 
 /** Adds `-2`, `-3`, ... to a counter name already used in this policy. */
@@ -346,14 +347,9 @@ function fitWithTail(text: string, tail: string): string {
   return `${prefix}${tail}`;
 }
 
-/** 32-bit FNV-1a over UTF-16 units, as 8 hex digits: stable across runs and machines. */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, '0');
+/** The FNV-1a hash of a name as 8 hex digits. */
+function hashHex(text: string): string {
+  return fnv1a32(text).toString(16).padStart(8, '0');
 }
 
 /** A tool name the policy does not list, to show that other tools are refused. */
