@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHeadersFile } from '../../src/site/headers-file.ts';
-import { buildSite, ROOT } from '../support/build-site.ts';
+import { buildSite, ROOT, shellEnv } from '../support/build-site.ts';
 import { freePort } from '../pipeline/helpers.ts';
 
 let preview: ChildProcess | undefined;
@@ -18,10 +18,9 @@ beforeAll(async () => {
   const { outDir } = await buildSite('tests/fixtures/minimal.ndjson');
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
-  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...shell } = process.env;
   preview = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'preview', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: ROOT,
-    env: { ...shell, OUT_DIR: outDir },
+    env: { ...shellEnv(), OUT_DIR: outDir },
     stdio: 'ignore',
   });
   for (let attempt = 0; attempt < 100; attempt += 1) {

@@ -56,12 +56,18 @@ async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The environment of a shell: Vitest puts Vite's own variables (BASE_URL, MODE, DEV,
+ * PROD, SSR) into process.env, and a child Astro process would take them for its own.
+ */
+export function shellEnv(): NodeJS.ProcessEnv {
+  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...shell } = process.env;
+  return shell;
+}
+
 export async function buildSite(catalogue: string, extraEnv: Record<string, string> = {}, args: string[] = []): Promise<BuildResult> {
   const outDir = await mkdtemp(join(tmpdir(), 'site-build-'));
-  // Vitest puts Vite's own variables (BASE_URL, MODE, DEV, PROD, SSR) into process.env;
-  // a child build would take them for its own, so it gets the environment of a shell.
-  const { BASE_URL: _base, MODE: _mode, DEV: _dev, PROD: _prod, SSR: _ssr, ...shell } = process.env;
-  const env = { ...shell, CATALOGUE: resolve(ROOT, catalogue), OUT_DIR: outDir, ...extraEnv };
+  const env = { ...shellEnv(), CATALOGUE: resolve(ROOT, catalogue), OUT_DIR: outDir, ...extraEnv };
   const node = process.execPath;
   return withBuildLock(async () => {
     const output = await run(node, [join(ROOT, 'scripts/build.ts'), ...args], env);
