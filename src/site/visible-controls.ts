@@ -5,7 +5,7 @@
  * Bidi and zero-width characters stay as they are: the quotation isolates them, and the
  * poisoning warning names them.
  */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/g;
+import { controlCharacters } from '../catalogue/poisoning/find-suspicious-text.ts';
 
 export type TextPart = { text: string } | { control: string };
 
@@ -13,7 +13,7 @@ export type TextPart = { text: string } | { control: string };
 export function withVisibleControls(text: string): TextPart[] {
   const parts: TextPart[] = [];
   let last = 0;
-  for (const match of text.matchAll(CONTROL)) {
+  for (const match of text.matchAll(controlCharacters())) {
     if (match.index > last) parts.push({ text: text.slice(last, match.index) });
     parts.push({ control: `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` });
     last = match.index + 1;

@@ -31,14 +31,27 @@ const PATTERNS: readonly (readonly [SuspiciousTextKind, RegExp])[] = [
 ];
 
 /**
+ * Control characters: C0 controls other than tab, line feed and carriage return, DEL and
+ * the C1 controls, and the line and paragraph separators. Part of HIDDEN_CHARACTERS below;
+ * quotations show these as visible marks (src/site/visible-controls.ts).
+ */
+const CONTROL_RANGES = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u2028\\u2029';
+
+/** One control character of CONTROL_RANGES, everywhere in a string. */
+export function controlCharacters(): RegExp {
+  return new RegExp(`[${CONTROL_RANGES}]`, 'g');
+}
+
+/**
  * Characters a reader cannot see, or that move or break text where a terminal or page
  * shows it: C0 controls other than tab, line feed and carriage return (NUL, ESC, ...),
  * DEL and the C1 controls, the line and paragraph separators, the bidi marks, embeddings,
  * overrides and isolates, zero-width characters and joiners, the byte-order mark, and the
  * Unicode tag characters (U+E0000 to U+E007F, a surrogate pair each).
  */
-const HIDDEN_CHARACTERS =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u180E\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|\uDB40[\uDC00-\uDC7F]/;
+const HIDDEN_CHARACTERS = new RegExp(
+  `[${CONTROL_RANGES}\\u061C\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF]|\\uDB40[\\uDC00-\\uDC7F]`,
+);
 
 function excerpt(text: string, index: number, length: number): string {
   const start = Math.max(0, index - QUOTE_CONTEXT);
