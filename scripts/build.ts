@@ -120,8 +120,7 @@ async function finish(outDir: string): Promise<void> {
   }
 }
 
-async function shardCountFor(cataloguePath: string, jobs: number): Promise<number> {
-  const { size } = await stat(cataloguePath);
+function shardCountFor(size: number, jobs: number): number {
   if (size <= SHARD_FROM_BYTES) return 1;
   const needed = Math.max(jobs, Math.ceil(size / BYTES_PER_SHARD));
   return Math.ceil(needed / jobs) * jobs;
@@ -158,13 +157,14 @@ async function main(): Promise<void> {
   }
 
   const config = loadSiteConfig(process.env);
-  const count = values.shards ? positiveInteger('shards', values.shards, 1) : await shardCountFor(config.cataloguePath, jobs);
+  const { size } = await stat(config.cataloguePath);
+  const count = values.shards ? positiveInteger('shards', values.shards, 1) : shardCountFor(size, jobs);
   if (count === 1) {
     await timed('pages', () => astroBuild({ outDir, shard: WHOLE_SITE, concurrency }), 'pages');
   } else {
     const shards = Array.from({ length: count }, (_, i) => ({ index: i + 1, count }));
     const dirOf = (shard: Shard): string => join(SHARDS_DIR, `shard-${shard.index}`);
-    const heapMiB = positiveInteger('heap', values.heap, shardHeapMiB((await stat(config.cataloguePath)).size));
+    const heapMiB = positiveInteger('heap', values.heap, shardHeapMiB(size));
     log(`${count} shards, ${Math.min(jobs, count)} at a time, ${heapMiB} MiB of heap each`);
     await timed('pages of all shards', () => renderShards(shards, dirOf, jobs, concurrency, heapMiB), 'pages');
     await timed('merged', () => mergeShards(shards.map(dirOf), outDir), 'merge');

@@ -18,7 +18,6 @@ import { serverSearchDocument, toolSearchDocument } from '../../src/site/search-
 import { withBase } from '../../src/site/urls.ts';
 import { bundleCount, bundleFolder, bundleOfDocument, bundleSize } from '../../src/site/search-bundles.ts';
 
-
 /** Document writes in flight at once. */
 const WRITES_IN_FLIGHT = 512;
 

@@ -2,6 +2,7 @@
 // nodes only (catalogue text is untrusted, so no HTML from the index is ever inserted).
 
 import { urls } from '../site/urls.ts';
+import { capText } from '../catalogue/display-caps.ts';
 interface PagefindResultData {
   url: string;
   meta: Record<string, string | undefined>;
@@ -39,19 +40,14 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, c
 const NAME_LIMIT = 140;
 const SUMMARY_LIMIT = 300;
 
-function clip(text: string, limit: number): string {
-  const points = [...text];
-  return points.length <= limit ? text : `${points.slice(0, limit - 1).join('')}…`;
-}
-
 /**
  * Third-party text in a result: its own direction (`<bdi>`), so a right-to-left override
  * in a tool name cannot reorder what follows it, and clipped.
  */
 function isolated(tag: 'code' | 'bdi' | 'div', text: string, limit: number, className?: string): HTMLElement {
   const node = element(tag, undefined, className);
-  if (tag === 'bdi') node.textContent = clip(text, limit);
-  else node.append(element('bdi', clip(text, limit)));
+  if (tag === 'bdi') node.textContent = capText(text, limit);
+  else node.append(element('bdi', capText(text, limit)));
   node.dir = 'auto';
   return node;
 }

@@ -10,7 +10,6 @@ import { admittedServers } from './load-site-catalogue.ts';
 import type { ClassifiedServer } from '../catalogue/schema/server.ts';
 import { SiteIndexBuilder, type SiteIndex } from './site-index.ts';
 import { parseShard, shardOfServer, type Shard } from './shard.ts';
-import { serverSlugOf } from '../catalogue/slug.ts';
 
 export interface SiteData {
   config: SiteConfig;
@@ -37,8 +36,8 @@ export async function loadSiteData(env: Record<string, string | undefined> = pro
   // Streamed: every server is indexed, and a shard keeps the full records of its own
   // servers only, so a shard of a 500,000-tool catalogue never holds all of it.
   for await (const server of admittedServers(config.cataloguePath, warnings)) {
-    builder.add(server);
-    if (shardOfServer(serverSlugOf(server), shard.count) === shard.index) serverById.set(server.id, server);
+    const { slug } = builder.add(server);
+    if (shardOfServer(slug, shard.count) === shard.index) serverById.set(server.id, server);
   }
   // A damaged change log costs the history, never the site: its bad lines are skipped.
   const changes = await loadChangeLog(changeLogPathOf(config.cataloguePath), {

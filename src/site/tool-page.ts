@@ -90,11 +90,11 @@ export function policyJson(policy: unknown): string {
 const LOOK_ALIKE_CONFIDENCE = 0.25;
 
 function lookAlikeOf(data: SiteData, serverEntry: ServerEntry, name: string): ToolPageModel['lookAlike'] {
-  const ownNames = new Set(serverEntry.tools.map((tool) => tool.name));
+  // Almost every name has no look-alike: the server's names are only walked when one does.
   const names = data.index.lookAlikes
     .lookAlikesOf(name)
     .map((other) => {
-      if (ownNames.has(other)) return { name: other, where: 'another tool of this server' };
+      if (serverEntry.tools.some((tool) => tool.name === other)) return { name: other, where: 'another tool of this server' };
       const servers = data.index.serverCountByNameSlug.get(slugify(other)) ?? 0;
       return servers > 1 ? { name: other, where: `a name found on ${servers} servers` } : undefined;
     })
