@@ -213,10 +213,10 @@ describe('one decision, read by the summary and the FAQ', () => {
     expect(recommendation.conditionalExample!.policy).toBe(decision.conditionalExample!.policy);
     expect(recommendation.conditionalExample!.claims).toBe(decision.conditionalExample!.claims);
     expect(recommendation.conditionalExample!.summary).toBe(
-      'Allows manage_files only when confirm is true and amount is at most 100, refuses calls whose path contains ".." or whose url uses file: or another non-web scheme or points at localhost, 169.254.169.254 or another loopback, link-local or metadata address or whose force or recursive is true, refuses the 11th call within one UTC hour, and refuses every other tool.',
+      'Allows manage_files only when path starts with /path/to/allowed/root/, confirm is true and amount is at most 100, refuses calls whose path contains ".." or whose url uses file: or another non-web scheme or points at localhost, 169.254.169.254 or another loopback, link-local or metadata address or whose force or recursive is true, refuses the 11th call within one UTC hour, and refuses every other tool.',
     );
     const conditions = faq.find((entry) => entry.question.startsWith('How can manage_files be allowed'))!;
     expect(conditions.conditionalClaims).toBe(decision.conditionalExample!.claims);
-    expect(conditions.answer).toContain('only when confirm is true and amount is at most 100');
+    expect(conditions.answer).toContain('only when path starts with /path/to/allowed/root/, confirm is true and amount is at most 100');
   });
 });

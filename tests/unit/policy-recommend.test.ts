@@ -6,6 +6,7 @@ import {
   SHELL_METACHARACTER_PATTERN,
   SQL_DESTRUCTIVE_PATTERN,
   SQL_WRITE_PATTERN,
+  ARRAY_ELEMENTS_CHECKED,
   deriveGuards,
   nameWords,
 } from '../../src/catalogue/policy/argument-guards.ts';
@@ -103,7 +104,10 @@ describe('describeToolRecommendation by category', () => {
     expectProven(recommended);
     expect(conditionalExample).toBeDefined();
     expect(conditionalExample!.policy.tools!.delete_file).toEqual({
-      require: [{ path: 'args.confirm', op: 'eq', value: true }],
+      require: [
+        { path: 'args.path', op: 'regex', value: '^/path/to/allowed/root/' },
+        { path: 'args.confirm', op: 'eq', value: true },
+      ],
       deny_if: [
         { path: 'args.path', op: 'contains', value: '..' },
         { path: 'args.recursive', op: 'eq', value: true },
@@ -111,7 +115,7 @@ describe('describeToolRecommendation by category', () => {
       limits: [{ counter: 'delete_file-per-hour', window: 'hour', max: 10, scope: 'grant' }],
     });
     expect(conditionalExample!.summary).toBe(
-      'Allows delete_file only when confirm is true, refuses calls whose path contains ".." or whose recursive is true, refuses the 11th call within one UTC hour, and refuses every other tool.',
+      'Allows delete_file only when path starts with /path/to/allowed/root/ and confirm is true, refuses calls whose path contains ".." or whose recursive is true, refuses the 11th call within one UTC hour, and refuses every other tool.',
     );
     expectProven(conditionalExample!);
   });
@@ -208,6 +212,52 @@ describe('describeToolRecommendation by category', () => {
     expectProven(execSql.recommended);
   });
 
+  it('checks every element of an array of paths, and refuses arrays too long to check', () => {
+    const readMany = tool('read_many_files', { paths: { type: 'array', items: { type: 'string' } } });
+    const { recommended } = describeToolRecommendation(readMany, classificationOf('Read'));
+    const denyIf = recommended.policy.tools!.read_many_files!.deny_if!;
+    expect(denyIf.slice(0, 2)).toEqual([
+      { path: 'args.paths.0', op: 'contains', value: '..' },
+      { path: 'args.paths.1', op: 'contains', value: '..' },
+    ]);
+    expect(denyIf.at(-1)).toEqual({ path: `args.paths.${ARRAY_ELEMENTS_CHECKED}`, op: 'exists', value: true });
+    expect(recommended.summary).toBe(
+      `Allows read_many_files, refuses calls whose paths has an element that contains ".." or has more than ${ARRAY_ELEMENTS_CHECKED} elements, and refuses every other tool.`,
+    );
+    expectProven(recommended);
+    // Each element, the last checked one included, is refused on its own.
+    const evaluator = createEvaluator(recommended.policy);
+    const at = new Date(Date.UTC(2026, 0, 1));
+    const last = Array.from({ length: ARRAY_ELEMENTS_CHECKED }, (_, index) => (index === ARRAY_ELEMENTS_CHECKED - 1 ? '../x' : `a${index}.txt`));
+    expect(evaluator.decide({ tool: 'read_many_files', args: { paths: last }, at }).reason).toBe('deny_if');
+    expect(evaluator.decide({ tool: 'read_many_files', args: { paths: ['a.txt', 'b.txt'] }, at }).allow).toBe(true);
+    expect(evaluator.decide({ tool: 'read_many_files', args: { paths: [...last.slice(0, -1), 'ok.txt', '../y'] }, at }).allow).toBe(false);
+    // URLs in an array get both URL guards per element.
+    const fetchMany = describeToolRecommendation(tool('fetch_pages', { urls: { type: 'array', items: { type: 'string' } } }), classificationOf('Read'));
+    expect(fetchMany.recommended.policy.tools!.fetch_pages!.deny_if!.slice(0, 2).map((c) => c.path)).toEqual(['args.urls.0', 'args.urls.0']);
+    expectProven(fetchMany.recommended);
+  });
+
+  it('anchors paths to a root to edit in the conditional example, so that /etc/passwd is refused', () => {
+    const { recommended, conditionalExample } = describeToolRecommendation(
+      tool('remove_file', { path: { type: 'string' } }),
+      classificationOf('Destructive'),
+    );
+    expect(recommended.policy.hide).toEqual(['remove_file']);
+    const policy = conditionalExample!.policy;
+    const evaluator = createEvaluator(policy);
+    const at = new Date(Date.UTC(2026, 0, 1));
+    const decide = (path: unknown) => evaluator.decide({ tool: 'remove_file', args: { path }, at });
+    expect(decide('/etc/passwd')).toMatchObject({ allow: false, reason: 'require' });
+    expect(decide('relative.txt')).toMatchObject({ allow: false, reason: 'require' });
+    expect(decide('/path/to/allowed/root/../../etc/passwd')).toMatchObject({ allow: false, reason: 'deny_if' });
+    expect(decide('/path/to/allowed/root/old.log').allow).toBe(true);
+    expectProven(conditionalExample!);
+    // The allowed starting point of a tool that reads keeps relative paths working.
+    const read = describeToolRecommendation(tool('read_file', { path: { type: 'string' } }), classificationOf('Read'));
+    expect(read.recommended.policy.tools!.read_file!.require).toBeUndefined();
+  });
+
   it('reads parameter names in any case style and skips fixed or unaddressable ones', () => {
     expect(nameWords('filePath')).toEqual(['file', 'path']);
     expect(nameWords('baseURL')).toEqual(['base', 'url']);
@@ -230,6 +280,9 @@ describe('describeToolRecommendation by category', () => {
     );
     expect(guards.map((guard) => `${guard.param}:${guard.kind}`)).toEqual([
       'filePath:path-traversal',
+      'filePath:path-root',
+      ...Array.from({ length: ARRAY_ELEMENTS_CHECKED }, () => 'paths:path-traversal'),
+      'paths:array-length',
       'webhookUrl:url-scheme',
       'webhookUrl:url-host',
       'force:no-force',

@@ -8,6 +8,14 @@
  * `args.<name>`. Parameters whose name holds a dot cannot be addressed by a path and are
  * skipped. A parameter with an `enum` or `const` is skipped: its values are fixed already.
  *
+ * An array of paths or URLs (`paths: string[]`) is guarded element by element: a
+ * condition path reaches one element by its index (`args.paths.0`), so the first
+ * `ARRAY_ELEMENTS_CHECKED` elements each get the guard, and an array with more elements
+ * than that is refused (`exists` on the next index), so no element goes unchecked.
+ *
+ * Patterns avoid look-around and backreferences, so that they mean the same in
+ * JavaScript and in RE2 (the regular expressions of Go gateways such as Intercept).
+ *
  * The patterns are case-insensitive through character classes (`[Ff][Ii][Ll][Ee]`): the
  * `u` flag is the only one a policy regex gets, and a prompt-injected model can write
  * `FILE://` as easily as `file://`. Every pattern is anchored, a single character class,
@@ -17,6 +25,8 @@ import type { Condition } from './schema.ts';
 
 export type GuardKind =
   | 'path-traversal'
+  | 'path-root'
+  | 'array-length'
   | 'url-scheme'
   | 'url-host'
   | 'shell-metacharacters'
@@ -34,6 +44,11 @@ export interface ArgumentGuard {
   kind: GuardKind;
   /** The parameter's name, as the schema spells it. */
   param: string;
+  /**
+   * For a guard on one element of an array parameter, that element's index: the
+   * condition reads `args.<param>.<element>`, and the guard's values are whole arrays.
+   */
+  element?: number;
   /** `require` guards must hold; `deny_if` guards refuse when they hold. */
   placement: 'require' | 'deny_if';
   condition: Condition;
@@ -52,13 +67,21 @@ export interface ArgumentGuard {
  * that writes where the tool only reads).
  */
 export const SAFETY_KINDS: ReadonlySet<GuardKind> = new Set([
-  'path-traversal', 'url-scheme', 'url-host', 'shell-metacharacters', 'sql-write', 'sql-destructive',
+  'path-traversal', 'array-length', 'url-scheme', 'url-host', 'shell-metacharacters', 'sql-write', 'sql-destructive',
 ]);
 
 /** At most this many parameters get guards, so a policy stays readable. */
 const MAX_GUARDED_PARAMS = 6;
 /** The example ceiling on an amount, in the tool's own unit. */
 export const AMOUNT_CEILING = 100;
+/** Elements of an array argument checked one by one; a longer array is refused. */
+export const ARRAY_ELEMENTS_CHECKED = 5;
+/**
+ * The folder a conditional example confines paths to. It is a value to edit, and reads as
+ * one: no real system has it, so a policy copied unedited refuses rather than allows.
+ */
+export const EXAMPLE_ROOT = '/path/to/allowed/root/';
+const EXAMPLE_ROOT_PATTERN = `^${EXAMPLE_ROOT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
 
 /** Case-insensitive ASCII letters as classes: `ci('file')` is `[Ff][Ii][Ll][Ee]`. */
 function ci(word: string): string {
@@ -76,7 +99,7 @@ export const RISKY_SCHEME_PATTERN = `^\\s*(?:${RISKY_SCHEMES.map(ci).join('|')})
  * `0177.0.0.1`). The scheme and `//` are optional, so a bare `localhost:8080` counts too;
  * user info before `@` is skipped, as a URL parser would.
  */
-const END = '(?=[:/\\\\?#]|$)';
+const END = '(?:[:/\\\\?#]|$)';
 const HOSTS = [
   `(?:[^/\\\\?#@:\\s]*\\.)?${ci('localhost')}\\.?${END}`,
   '127\\.',
@@ -199,49 +222,9 @@ function guardsForParam(param: string, schema: SchemaObject, options: GuardOptio
   const types = typesOf(schema);
   const fixed = Array.isArray(schema.enum) || 'const' in schema;
   if (!fixed && mayBeString(types)) {
-    if (has(words, ...URL_WORDS) && !has(words, ...NOT_URL_WORDS)) {
-      return [
-        {
-          kind: 'url-scheme',
-          param,
-          placement: 'deny_if',
-          condition: condition(param, 'regex', RISKY_SCHEME_PATTERN),
-          safeValue: 'https://example.com/',
-          unsafeValues: ['file:///etc/passwd', 'FILE:///etc/passwd', 'gopher://example.com:6379/_', 'ftp://example.com/'],
-        },
-        {
-          kind: 'url-host',
-          param,
-          placement: 'deny_if',
-          condition: condition(param, 'regex', LOCAL_HOST_PATTERN),
-          safeValue: 'https://example.com/',
-          unsafeValues: [
-            'http://localhost:8080/admin',
-            'http://LOCALHOST/',
-            'http://app.localhost/',
-            'http://127.0.0.1/',
-            'http://169.254.169.254/latest/meta-data/',
-            'http://metadata.google.internal/computeMetadata/v1/',
-            'http://[::1]/',
-            'http://2130706433/',
-            'http://0x7f.0.0.1/',
-            'http://user@127.0.0.1/',
-          ],
-        },
-      ];
-    }
-    if (has(words, ...PATH_WORDS) && !has(words, ...NOT_PATH_WORDS)) {
-      return [
-        {
-          kind: 'path-traversal',
-          param,
-          placement: 'deny_if',
-          condition: condition(param, 'contains', '..'),
-          safeValue: 'notes/example.txt',
-          unsafeValues: ['../../etc/passwd', 'notes/../../secret'],
-        },
-      ];
-    }
+    const kind = locatorKind(words);
+    if (kind === 'url') return urlGuards(param);
+    if (kind === 'path') return pathGuards(param);
     if (has(words, ...COMMAND_WORDS)) {
       return [
         {
@@ -278,6 +261,11 @@ function guardsForParam(param: string, schema: SchemaObject, options: GuardOptio
       ];
     }
   }
+  const items = onlyTypes(types, ['array']) && isObject(schema.items) ? schema.items : undefined;
+  if (!fixed && items !== undefined && mayBeString(typesOf(items)) && !Array.isArray(items.enum) && !('const' in items)) {
+    const kind = locatorKind(words.map(singular));
+    if (kind !== undefined) return elementGuards(param, kind === 'url' ? urlGuards(param) : pathGuards(param));
+  }
   if (!fixed && onlyTypes(types, ['number', 'integer']) && has(words, ...AMOUNT_WORDS)) {
     const minimum = typeof schema.minimum === 'number' ? schema.minimum : undefined;
     if (minimum === undefined || minimum <= AMOUNT_CEILING) {
@@ -305,6 +293,130 @@ function guardsForParam(param: string, schema: SchemaObject, options: GuardOptio
     if (has(words, 'recursive', 'recursively')) return [booleanGuard('no-recursive', param, 'deny_if', true)];
   }
   return [];
+}
+
+/** Whether a parameter named by these words holds a URL, a file path, or neither. */
+function locatorKind(words: readonly string[]): 'url' | 'path' | undefined {
+  if (has(words, ...URL_WORDS) && !has(words, ...NOT_URL_WORDS)) return 'url';
+  if (has(words, ...PATH_WORDS) && !has(words, ...NOT_PATH_WORDS)) return 'path';
+  return undefined;
+}
+
+/** `paths` -> `path`, `directories` -> `directory`: an array is named for what it holds. */
+function singular(word: string): string {
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+function urlGuards(param: string): ArgumentGuard[] {
+  return [
+    {
+      kind: 'url-scheme',
+      param,
+      placement: 'deny_if',
+      condition: condition(param, 'regex', RISKY_SCHEME_PATTERN),
+      safeValue: 'https://example.com/',
+      unsafeValues: ['file:///etc/passwd', 'FILE:///etc/passwd', 'gopher://example.com:6379/_', 'ftp://example.com/'],
+    },
+    {
+      kind: 'url-host',
+      param,
+      placement: 'deny_if',
+      condition: condition(param, 'regex', LOCAL_HOST_PATTERN),
+      safeValue: 'https://example.com/',
+      unsafeValues: [
+        'http://localhost:8080/admin',
+        'http://LOCALHOST/',
+        'http://app.localhost/',
+        'http://127.0.0.1/',
+        'http://169.254.169.254/latest/meta-data/',
+        'http://metadata.google.internal/computeMetadata/v1/',
+        'http://[::1]/',
+        'http://2130706433/',
+        'http://0x7f.0.0.1/',
+        'http://user@127.0.0.1/',
+      ],
+    },
+  ];
+}
+
+/**
+ * A path refuses `..`; the root guard, which only a conditional example uses (see
+ * `confineToRoot`), also requires the path to start at `EXAMPLE_ROOT`, so that an
+ * absolute path elsewhere (`/etc/passwd`) is refused too.
+ */
+function pathGuards(param: string): ArgumentGuard[] {
+  return [
+    {
+      kind: 'path-traversal',
+      param,
+      placement: 'deny_if',
+      condition: condition(param, 'contains', '..'),
+      safeValue: 'notes/example.txt',
+      unsafeValues: ['../../etc/passwd', 'notes/../../secret'],
+    },
+    {
+      kind: 'path-root',
+      param,
+      placement: 'require',
+      condition: condition(param, 'regex', EXAMPLE_ROOT_PATTERN),
+      safeValue: `${EXAMPLE_ROOT}notes/example.txt`,
+      unsafeValues: ['/etc/passwd', 'notes/example.txt'],
+    },
+  ];
+}
+
+/**
+ * The `deny_if` guards of one string, applied to each of the first
+ * `ARRAY_ELEMENTS_CHECKED` elements of an array, and a guard refusing a longer array.
+ * A `require` guard cannot apply per element (a shorter array would lack the element and
+ * fail it), so such guards are dropped: the pages say so in words.
+ */
+function elementGuards(param: string, stringGuards: readonly ArgumentGuard[]): ArgumentGuard[] {
+  const perElement = stringGuards.filter((guard) => guard.placement === 'deny_if');
+  const safe = perElement[0]!.safeValue;
+  const guards: ArgumentGuard[] = [];
+  for (let element = 0; element < ARRAY_ELEMENTS_CHECKED; element += 1) {
+    const before = Array.from({ length: element }, () => safe);
+    for (const guard of perElement) {
+      // Every refused value at the first element; one at each later element proves its condition.
+      const unsafe = element === 0 ? guard.unsafeValues : guard.unsafeValues.slice(0, 1);
+      guards.push({
+        ...guard,
+        element,
+        condition: { ...guard.condition, path: `args.${param}.${element}` },
+        safeValue: [safe],
+        unsafeValues: unsafe.map((value) => [...before, value]),
+      });
+    }
+  }
+  guards.push({
+    kind: 'array-length',
+    param,
+    placement: 'deny_if',
+    condition: { path: `args.${param}.${ARRAY_ELEMENTS_CHECKED}`, op: 'exists', value: true },
+    safeValue: [safe],
+    unsafeValues: [Array.from({ length: ARRAY_ELEMENTS_CHECKED + 1 }, () => safe)],
+  });
+  return guards;
+}
+
+/**
+ * The guards of a conditional example: a path with a root guard has its other values moved
+ * under the root, so that each refusal shown is refused by its own guard and not, first,
+ * by the root. Guards without a root guard on their parameter are kept as they are.
+ */
+export function confineToRoot(guards: readonly ArgumentGuard[]): ArgumentGuard[] {
+  const rooted = new Set(guards.filter((guard) => guard.kind === 'path-root').map((guard) => guard.param));
+  return guards.map((guard) => {
+    if (guard.kind !== 'path-traversal' || guard.element !== undefined || !rooted.has(guard.param)) return guard;
+    return {
+      ...guard,
+      safeValue: `${EXAMPLE_ROOT}notes/example.txt`,
+      unsafeValues: [`${EXAMPLE_ROOT}../../etc/passwd`, `${EXAMPLE_ROOT}notes/../../../secret`],
+    };
+  });
 }
 
 function booleanGuard(kind: GuardKind, param: string, placement: 'require' | 'deny_if', value: boolean): ArgumentGuard {

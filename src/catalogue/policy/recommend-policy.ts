@@ -39,7 +39,7 @@
 import type { Category, Classification } from '../schema/classification.ts';
 import type { Server } from '../schema/server.ts';
 import type { Tool } from '../schema/tool.ts';
-import { deriveGuards, safeArgs, SAFETY_KINDS, unsafeArgsList, type ArgumentGuard } from './argument-guards.ts';
+import { confineToRoot, deriveGuards, safeArgs, SAFETY_KINDS, unsafeArgsList, type ArgumentGuard } from './argument-guards.ts';
 import type { PolicyClaim } from './claims.ts';
 import { policySchema, type Limit, type LimitWindow, type Policy, type ToolRule } from './schema.ts';
 import { fnv1a32 } from '../hash.ts';
@@ -269,7 +269,8 @@ function refusedPolicy(name: string, disposition: 'hidden' | 'denied', probe: st
   };
 }
 
-function conditionalDecision(name: string, guards: readonly ArgumentGuard[], probe: string): ConditionalDecision {
+function conditionalDecision(name: string, derived: readonly ArgumentGuard[], probe: string): ConditionalDecision {
+  const guards = confineToRoot(derived);
   const limit = makeLimit(counterName(name, 'per-hour'), 'hour', CONDITIONAL_HOURLY_LIMIT);
   const policy = validated({ version: '1', default: 'deny', tools: toolsOf([[name, ruleOf(guards, limit)]]) });
   return {

@@ -7,7 +7,7 @@
  * Parameter names are shown as the schema spells them: they are also the condition paths
  * a reader finds in the policy.
  */
-import type { ArgumentGuard, GuardKind } from '../policy/argument-guards.ts';
+import { ARRAY_ELEMENTS_CHECKED, EXAMPLE_ROOT, type ArgumentGuard, type GuardKind } from '../policy/argument-guards.ts';
 import { joinList } from './text.ts';
 
 /**
@@ -17,6 +17,8 @@ import { joinList } from './text.ts';
  */
 const REFUSES: Readonly<Record<GuardKind, (guard: ArgumentGuard) => string>> = {
   'path-traversal': () => 'contains ".."',
+  'path-root': () => `is missing or does not start with ${EXAMPLE_ROOT}`,
+  'array-length': () => `has more than ${ARRAY_ELEMENTS_CHECKED} elements`,
   'url-scheme': () => 'uses file: or another non-web scheme',
   'url-host': () => 'points at localhost, 169.254.169.254 or another loopback, link-local or metadata address',
   'shell-metacharacters': () =>
@@ -32,6 +34,7 @@ const REFUSES: Readonly<Record<GuardKind, (guard: ArgumentGuard) => string>> = {
 
 /** For a `require` guard, what a call must hold, e.g. `confirm is true`. */
 const REQUIRES: Readonly<Partial<Record<GuardKind, (guard: ArgumentGuard) => string>>> = {
+  'path-root': (guard) => `${guard.param} starts with ${EXAMPLE_ROOT}`,
   'amount-ceiling': (guard) => `${guard.param} is at most ${conditionValue(guard)}`,
   confirm: (guard) => `${guard.param} is ${conditionValue(guard)}`,
   'dry-run': (guard) => `${guard.param} is ${conditionValue(guard)} (a dry run)`,
@@ -40,6 +43,8 @@ const REQUIRES: Readonly<Partial<Record<GuardKind, (guard: ArgumentGuard) => str
 /** The attack each guard blunts, in a few words. */
 export const THREAT_OF_GUARD: Readonly<Record<GuardKind, string>> = {
   'path-traversal': 'path traversal',
+  'path-root': 'paths outside the allowed folder',
+  'array-length': 'elements that go unchecked',
   'url-scheme': 'reading local files through a URL',
   'url-host': 'server-side request forgery',
   'shell-metacharacters': 'command injection',
@@ -57,8 +62,10 @@ function conditionValue(guard: ArgumentGuard): string {
   return JSON.stringify(guard.condition.value);
 }
 
+/** An element guard reads "has an element that contains "..""; the others as written above. */
 export function refusedPredicate(guard: ArgumentGuard): string {
-  return REFUSES[guard.kind](guard);
+  const predicate = REFUSES[guard.kind](guard);
+  return guard.element === undefined ? predicate : `has an element that ${predicate}`;
 }
 
 /** What a `require` guard requires; a guard of a kind that is never required has no such wording. */
@@ -95,7 +102,8 @@ export function guardGroups(guards: readonly ArgumentGuard[]): GuardGroup[] {
   for (const guard of guards) byParam.set(guard.param, [...(byParam.get(guard.param) ?? []), guard]);
   const byPredicates = new Map<string, { params: string[]; guards: ArgumentGuard[]; predicates: string[] }>();
   for (const [param, list] of byParam) {
-    const predicates = list.map(refusedPredicate);
+    // The guards of each element of an array share one wording.
+    const predicates = [...new Set(list.map(refusedPredicate))];
     const key = JSON.stringify(predicates);
     const group = byPredicates.get(key) ?? { params: [], guards: [], predicates };
     group.params.push(param);
