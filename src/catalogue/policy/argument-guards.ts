@@ -116,8 +116,8 @@ export const LOCAL_HOST_PATTERN =
 /** Characters that chain, substitute or redirect commands in a POSIX shell. */
 export const SHELL_METACHARACTER_PATTERN = '[;&|`$<>\\r\\n]';
 
-const SQL_WRITE_WORDS = ['insert', 'update', 'delete', 'merge', 'replace', 'upsert', 'create', 'alter', 'drop', 'truncate', 'grant', 'revoke', 'attach', 'copy', 'vacuum'];
-const SQL_DESTRUCTIVE_WORDS = ['drop', 'truncate', 'delete', 'alter', 'grant', 'revoke'];
+export const SQL_WRITE_WORDS = ['insert', 'update', 'delete', 'merge', 'replace', 'upsert', 'create', 'alter', 'drop', 'truncate', 'grant', 'revoke', 'attach', 'copy', 'vacuum'];
+export const SQL_DESTRUCTIVE_WORDS = ['drop', 'truncate', 'delete', 'alter', 'grant', 'revoke'];
 const sqlPattern = (words: readonly string[]): string => `\\b(?:${words.map(ci).join('|')})\\b`;
 export const SQL_WRITE_PATTERN = sqlPattern(SQL_WRITE_WORDS);
 export const SQL_DESTRUCTIVE_PATTERN = sqlPattern(SQL_DESTRUCTIVE_WORDS);
