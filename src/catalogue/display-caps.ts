@@ -28,7 +28,11 @@ export const DISPLAY_CAPS = {
   url: 300,
   /** Tools listed in a hub's table. */
   hubTools: 300,
-  /** A server policy shown inline on its hub, in bytes of JSON; past it, the download only. */
+  /** An example call's arguments, as compact JSON. */
+  exampleArguments: 300,
+  /** A policy's verdict on an example call, with its reason. */
+  exampleVerdict: 400,
+  /** A server policy shown inline on its hub, in bytes of JSON; past it, the downloads only (both files). */
   inlineServerPolicyBytes: 24_000,
 } as const;
 

@@ -1,13 +1,13 @@
 /** Everything a server hub shows, computed by the domain core. */
 import { gatewayLink } from '../config/site-config.ts';
 import { riskRank } from '../catalogue/schema/classification.ts';
-import { policyFileName } from '../catalogue/prose/enforcement.ts';
-import { describeServerRecommendation, type ServerPolicyRecommendation } from '../catalogue/prose/policy-summary.ts';
+import { interceptFileName, policyFileName } from '../catalogue/prose/enforcement.ts';
 import { parameterRows } from '../catalogue/parameters.ts';
 import { DISPLAY_CAPS } from '../catalogue/display-caps.ts';
-import { policyJson, type PolicyView } from './tool-page.ts';
+import type { PolicyView } from './tool-page.ts';
+import { serverPolicyFiles } from './policy-files.ts';
 import type { SiteData } from './site-data.ts';
-import type { ClassifiedServer, ClassifiedTool } from '../catalogue/schema/server.ts';
+import type { ClassifiedServer } from '../catalogue/schema/server.ts';
 import type { ServerEntry, ToolEntry } from './site-index.ts';
 
 export interface ServerToolRow {
@@ -25,18 +25,14 @@ export interface ServerPageModel {
   /** Whether the policy is small enough to show inline; a larger one is offered as a download only. */
   policyInline: boolean;
   policyFileName: string;
+  interceptFileName: string;
   gatewayUrl: string;
-}
-
-export function serverPolicy(server: ClassifiedServer): ServerPolicyRecommendation {
-  // The callback receives the server's own (classified) tool objects.
-  return describeServerRecommendation(server, (tool) => (tool as ClassifiedTool).classification);
 }
 
 export function serverPageModel(data: SiteData, entry: ServerEntry): ServerPageModel {
   const server = data.serverById.get(entry.id)!;
-  const recommendation = serverPolicy(server);
-  const json = policyJson(recommendation.policy);
+  const files = serverPolicyFiles(server);
+  const json = files.json;
   return {
     server,
     entry,
@@ -45,9 +41,10 @@ export function serverPageModel(data: SiteData, entry: ServerEntry): ServerPageM
       riskRank: riskRank(toolEntry.risk),
       parameterCount: parameterRows(server.tools[toolEntry.position]!.inputSchema).length,
     })),
-    policy: { json, summary: recommendation.summary },
+    policy: { json, yaml: files.yaml, summary: files.summary, differences: files.differences },
     policyInline: Buffer.byteLength(json) <= DISPLAY_CAPS.inlineServerPolicyBytes,
     policyFileName: policyFileName(server.id),
+    interceptFileName: interceptFileName(server.id),
     gatewayUrl: gatewayLink(data.config, server.id),
   };
 }

@@ -8,8 +8,9 @@ import type { Classification } from '../catalogue/schema/classification.ts';
 import type { LastChange } from '../catalogue/changes/change-log.ts';
 import { SPEC_TOOL_NAME_PATTERN, type Tool } from '../catalogue/schema/tool.ts';
 import { buildToolFaq, type FaqEntry } from '../catalogue/prose/faq.ts';
-import { describeToolRecommendation } from '../catalogue/prose/policy-summary.ts';
-import { enforcementSteps, policyFileName } from '../catalogue/prose/enforcement.ts';
+import { enforcementSteps, interceptFileName, policyFileName } from '../catalogue/prose/enforcement.ts';
+import { exampleCallLabel, verdictText } from '../catalogue/prose/example-calls.ts';
+import { toolPolicyFiles, type PolicyFiles } from './policy-files.ts';
 import { slugify } from '../catalogue/slug.ts';
 import { findSuspiciousText, type SuspiciousText } from '../catalogue/poisoning/find-suspicious-text.ts';
 import { annotationRows, type AnnotationRow } from './annotations.ts';
@@ -27,7 +28,22 @@ const SAME_NAME_LIMIT = 30;
 
 export interface PolicyView {
   json: string;
+  /** The same policy for Intercept, as policy.intercept.yaml. */
+  yaml: string;
   summary: string;
+  /** What one format cannot say that the other does. */
+  differences: string[];
+}
+
+/** One row of the example-calls table, in words. */
+export interface ExampleCallRow {
+  label: string;
+  /** The call's arguments as JSON, capped for the page. */
+  args: string;
+  jsonVerdict: string;
+  interceptVerdict: string;
+  jsonAllows: boolean;
+  interceptAllows: boolean;
 }
 
 export interface ToolPageModel {
@@ -43,6 +59,9 @@ export interface ToolPageModel {
   policy: PolicyView;
   conditionalExample?: PolicyView;
   policyFileName: string;
+  interceptFileName: string;
+  /** Calls made from the input schema, with each policy's verdict. */
+  exampleCalls: ExampleCallRow[];
   faq: FaqEntry[];
   enforcementSteps: string[];
   gatewayUrl: string;
@@ -82,8 +101,8 @@ function firstOthers(list: readonly ToolEntry[], keep: (entry: ToolEntry) => boo
   return out;
 }
 
-export function policyJson(policy: unknown): string {
-  return `${JSON.stringify(policy, null, 2)}\n`;
+function viewOf(files: PolicyFiles): PolicyView {
+  return { json: files.json, yaml: files.yaml, summary: files.summary, differences: files.differences };
 }
 
 /** The confidence a classification is shown with when the name is a look-alike. */
@@ -117,7 +136,8 @@ export function toolPageModel(data: SiteData, entry: ToolEntry, attackPatterns: 
   const classification = lookAlike
     ? { ...tool.classification, confidence: Math.min(tool.classification.confidence, LOOK_ALIKE_CONFIDENCE) }
     : tool.classification;
-  const recommendation = describeToolRecommendation(tool, classification);
+  const files = toolPolicyFiles(tool, classification, new Set(serverEntry.tools.map((other) => other.name)));
+  const { recommendation } = files;
   const parameters = parameterRows(tool.inputSchema);
   const lastChange = data.changes.lastChange(server.id, tool.name);
   const nameSlug = slugify(tool.name);
@@ -133,16 +153,18 @@ export function toolPageModel(data: SiteData, entry: ToolEntry, attackPatterns: 
     parameters,
     requiredCount: parameters.filter((row) => row.required).length,
     annotations: annotationRows(tool.annotations),
-    policy: { json: policyJson(recommendation.recommended.policy), summary: recommendation.recommended.summary },
-    ...(recommendation.conditionalExample
-      ? {
-          conditionalExample: {
-            json: policyJson(recommendation.conditionalExample.policy),
-            summary: recommendation.conditionalExample.summary,
-          },
-        }
-      : {}),
+    policy: viewOf(files.recommended),
+    ...(files.conditionalExample ? { conditionalExample: viewOf(files.conditionalExample) } : {}),
     policyFileName: policyFileName(server.id, entry.slug),
+    interceptFileName: interceptFileName(server.id, entry.slug),
+    exampleCalls: files.exampleCalls.map((call) => ({
+      label: exampleCallLabel(call),
+      args: capText(JSON.stringify(call.args), DISPLAY_CAPS.exampleArguments),
+      jsonVerdict: capText(verdictText(call.decision), DISPLAY_CAPS.exampleVerdict),
+      interceptVerdict: capText(verdictText(call.intercept), DISPLAY_CAPS.exampleVerdict),
+      jsonAllows: call.decision.allow,
+      interceptAllows: call.intercept.allow,
+    })),
     faq: buildToolFaq({ serverName: server.name, serverId: server.id, tool, classification, recommendation, toolSlug: entry.slug }),
     enforcementSteps: enforcementSteps({ serverName: server.name, toolName: tool.name }),
     gatewayUrl: gatewayLink(data.config, server.id, tool.name),

@@ -36,9 +36,12 @@ export const urls = {
   servers: (): string => withBase('tools/'),
   server: (serverSlug: string): string => withBase(`tools/${segment(serverSlug)}/`),
   serverPolicy: (serverSlug: string): string => withBase(`tools/${segment(serverSlug)}/policy.json`),
+  serverInterceptPolicy: (serverSlug: string): string => withBase(`tools/${segment(serverSlug)}/policy.intercept.yaml`),
   tool: (serverSlug: string, toolSlug: string): string => withBase(`tools/${segment(serverSlug)}/${segment(toolSlug)}/`),
   toolPolicy: (serverSlug: string, toolSlug: string): string =>
     withBase(`tools/${segment(serverSlug)}/${segment(toolSlug)}/policy.json`),
+  toolInterceptPolicy: (serverSlug: string, toolSlug: string): string =>
+    withBase(`tools/${segment(serverSlug)}/${segment(toolSlug)}/policy.intercept.yaml`),
   risks: (): string => withBase('risk/'),
   risk: (risk: Risk | string): string => withBase(`risk/${segment(risk.toLowerCase())}/`),
   categories: (): string => withBase('category/'),

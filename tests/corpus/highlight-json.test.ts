@@ -9,7 +9,7 @@ import { readCatalogueFile } from '../../src/catalogue/store/reader.ts';
 import { describeServerRecommendation, describeToolRecommendation } from '../../src/catalogue/prose/policy-summary.ts';
 import { highlight } from '../../src/site/highlight.ts';
 import { highlightJson } from '../../src/site/highlight-json.ts';
-import { policyJson } from '../../src/site/tool-page.ts';
+import { policyJson } from '../../src/site/policy-files.ts';
 
 const servers: ClassifiedServer[] = [];
 

@@ -143,8 +143,8 @@ export function validateIntercept(input: InterceptPolicy): string[] {
     const rules = tools[toolName]!.rules ?? [];
     const counters = new Map<string, number>();
     for (const [index, rule] of rules.entries()) {
-      const counter = rule.state?.counter;
-      if (counter === undefined || counter === '') continue;
+      if (rule.state === undefined) continue;
+      const counter = rule.state.counter ?? '';
       const previous = counters.get(counter);
       if (previous !== undefined) {
         errors.push(`tools.${toolName}.rules[${index}]: duplicate state counter ${goQuote(counter)} (also used by rules[${previous}])`);
@@ -175,8 +175,7 @@ function validateRule(policy: InterceptPolicy, prefix: string, rule: InterceptRu
   if (rule.action === 'deny' && conditions.length > 0) errors.push(`${prefix}: deny rules must not have conditions`);
   if (rule.action === 'evaluate' && conditions.length === 0) errors.push(`${prefix}: evaluate rules must have at least one condition`);
   for (const [index, condition] of conditions.entries()) {
-    const error = validateCondition(condition);
-    if (error) errors.push(`${prefix}.conditions[${index}]: ${error}`);
+    for (const error of conditionProblems(condition)) errors.push(`${prefix}.conditions[${index}]: ${error}`);
   }
   if (rule.state) {
     const state = rule.state;
@@ -210,32 +209,44 @@ function hasStateBlock(policy: InterceptPolicy, stateTool: string, counter: stri
   return (def?.rules ?? []).some((rule) => rule.state !== undefined && rule.state.counter === counter);
 }
 
-/** One condition's problem, in the gateway's words, or undefined. */
-export function validateCondition(condition: InterceptCondition): string | undefined {
+/** Every problem of one condition, in the gateway's words and order (path, operator, value). */
+export function conditionProblems(condition: InterceptCondition): string[] {
   const { path, op, value } = condition;
+  const problems: string[] = [];
   if (typeof path !== 'string' || (!path.startsWith('args.') && !path.startsWith('state.'))) {
-    return `path must start with "args." or "state.", got ${goQuote(String(path ?? ''))}`;
+    problems.push(`path must start with "args." or "state.", got ${goQuote(String(path ?? ''))}`);
   }
-  if (!(INTERCEPT_OPERATORS as readonly string[]).includes(op)) return `unknown operator ${goQuote(String(op ?? ''))}`;
+  if (!(INTERCEPT_OPERATORS as readonly string[]).includes(op)) {
+    problems.push(`unknown operator ${goQuote(String(op ?? ''))}`);
+    return problems;
+  }
   switch (op) {
     case 'in':
     case 'not_in':
-      return Array.isArray(value) ? undefined : `operator ${goQuote(op)} requires a list value`;
+      if (!Array.isArray(value)) problems.push(`operator ${goQuote(op)} requires a list value`);
+      break;
     case 'lt':
     case 'lte':
     case 'gt':
     case 'gte':
-      return typeof value === 'number' && Number.isFinite(value) ? undefined : `operator ${goQuote(op)} requires a numeric value`;
+      if (typeof value !== 'number' || !Number.isFinite(value)) problems.push(`operator ${goQuote(op)} requires a numeric value`);
+      break;
     case 'exists':
-      return typeof value === 'boolean' ? undefined : 'operator "exists" requires a boolean value';
+      if (typeof value !== 'boolean') problems.push('operator "exists" requires a boolean value');
+      break;
     case 'regex': {
-      if (typeof value !== 'string') return 'regex value must be a string';
+      if (typeof value !== 'string') {
+        problems.push('regex value must be a string');
+        break;
+      }
       const problem = re2Problem(value);
-      return problem === undefined ? undefined : `invalid regex ${goQuote(value)}: ${problem}`;
+      if (problem !== undefined) problems.push(`invalid regex ${goQuote(value)}: ${problem}`);
+      break;
     }
     default:
-      return undefined;
+      break;
   }
+  return problems;
 }
 
 /**
@@ -255,9 +266,11 @@ export function re2Problem(pattern: string): string | undefined {
 }
 
 /**
- * A JavaScript regular expression that matches as the RE2 pattern does, for the patterns
- * this project writes and the usual hand-written ones: a leading `(?i)`, `(?s)` or
- * `(?m)` becomes a flag. Unanchored, like Go's `MatchString`.
+ * A JavaScript regular expression that matches as the RE2 pattern does, unanchored like
+ * Go's `MatchString`. RE2 syntax JavaScript spells differently is rewritten: leading
+ * flags `(?i)`, `(?s)`, `(?m)`; `\A` and `\z`; `(?P<name>`; one-letter Unicode classes
+ * (`\pL`); POSIX classes inside brackets (`[[:alpha:]]`); `\Q...\E`; and escaped
+ * punctuation (`\-`), which JavaScript's `u` mode refuses outside brackets.
  */
 export function compileRe2(pattern: string): RegExp {
   let flags = 'u';
@@ -267,7 +280,77 @@ export function compileRe2(pattern: string): RegExp {
     flags += [...new Set(leading[1])].join('');
     body = body.slice(leading[0].length);
   }
-  return new RegExp(body, flags);
+  return new RegExp(re2ToJavaScript(body), flags);
+}
+
+const POSIX_CLASSES: Readonly<Record<string, string>> = {
+  alnum: '0-9A-Za-z', alpha: 'A-Za-z', ascii: '\\x00-\\x7F', blank: '\\t ', cntrl: '\\x00-\\x1F\\x7F',
+  digit: '0-9', graph: '!-~', lower: 'a-z', print: ' -~', punct: '!-\\/:-@\\[-`{-~', space: '\\t\\n\\v\\f\\r ',
+  upper: 'A-Z', word: '0-9A-Za-z_', xdigit: '0-9A-Fa-f',
+};
+
+/** Characters `u` mode lets a backslash escape; any other escaped punctuation is written as a code point. */
+const JS_ESCAPABLE = new Set('^$\\.*+?()[]{}|/');
+
+function re2ToJavaScript(pattern: string): string {
+  let out = '';
+  let inClass = false;
+  for (let index = 0; index < pattern.length; index += 1) {
+    const character = pattern[index]!;
+    if (character === '\\') {
+      const next = pattern[index + 1];
+      if (next === undefined) return out + '\\';
+      index += 1;
+      if (next === 'Q') {
+        const end = pattern.indexOf('\\E', index + 1);
+        const quoted = pattern.slice(index + 1, end < 0 ? undefined : end);
+        out += [...quoted].map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join('');
+        index = end < 0 ? pattern.length : end + 1;
+        continue;
+      }
+      if (!inClass && next === 'A') out += '^';
+      else if (!inClass && next === 'z') out += '$';
+      else if ((next === 'p' || next === 'P') && /[A-Z]/.test(pattern[index + 1] ?? '')) {
+        out += `\\${next}{${pattern[index + 1]}}`;
+        index += 1;
+      } else if (/[0-9A-Za-z]/.test(next)) out += `\\${next}`;
+      else if (JS_ESCAPABLE.has(next) || (inClass && next === '-')) out += `\\${next}`;
+      else out += `\\u{${next.codePointAt(0)!.toString(16)}}`;
+      continue;
+    }
+    if (inClass) {
+      const posix = /^\[:(\^?)([a-z]+):\]/.exec(pattern.slice(index));
+      if (posix && POSIX_CLASSES[posix[2]!] && posix[1] === '') {
+        out += POSIX_CLASSES[posix[2]!];
+        index += posix[0].length - 1;
+        continue;
+      }
+      if (character === ']') inClass = false;
+      out += character;
+      continue;
+    }
+    if (character === '[') {
+      inClass = true;
+      out += character;
+      // A `]` or `^]` right after the bracket is a literal in RE2.
+      if (pattern[index + 1] === '^') {
+        out += '^';
+        index += 1;
+      }
+      if (pattern[index + 1] === ']') {
+        out += '\\]';
+        index += 1;
+      }
+      continue;
+    }
+    if (character === '(' && pattern.startsWith('(?P<', index)) {
+      out += '(?<';
+      index += 3;
+      continue;
+    }
+    out += character;
+  }
+  return out;
 }
 
 /** Go's `%q` for the strings this project meets: JSON quoting is the same for printable text. */
@@ -284,4 +367,9 @@ export function compareGoStrings(a: string, b: string): number {
     if (difference !== 0) return difference;
   }
   return left.length - right.length;
+}
+
+/** The first problem of one condition, or undefined when it has none. */
+export function validateCondition(condition: InterceptCondition): string | undefined {
+  return conditionProblems(condition)[0];
 }

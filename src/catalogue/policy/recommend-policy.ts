@@ -354,7 +354,7 @@ function hashHex(text: string): string {
 }
 
 /** A tool name the policy does not list, to show that other tools are refused. */
-function probeName(taken: ReadonlySet<string>): string {
+export function probeName(taken: ReadonlySet<string>): string {
   let probe = 'some_other_tool';
   for (let n = 2; taken.has(probe); n += 1) probe = `some_other_tool_${n}`;
   return probe;

@@ -31,3 +31,8 @@ export function enforcementSteps(input: { serverName: string; toolName?: string 
 export function policyFileName(serverId: string, toolSlugOrName?: string): string {
   return toolSlugOrName === undefined ? `${serverId}.policy.json` : `${serverId}.${slugify(toolSlugOrName)}.policy.json`;
 }
+
+/** The download name of the same policy for Intercept: `<server id>[.<tool slug>].policy.intercept.yaml`. */
+export function interceptFileName(serverId: string, toolSlugOrName?: string): string {
+  return policyFileName(serverId, toolSlugOrName).replace(/\.policy\.json$/, '.policy.intercept.yaml');
+}

@@ -3,7 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { toolRoutes } from '../../../../site/routes.ts';
 import { getSiteData } from '../../../../site/site-data.ts';
 import { decideToolPolicy } from '../../../../catalogue/policy/recommend-policy.ts';
-import { policyJson } from '../../../../site/tool-page.ts';
+import { policyJson } from '../../../../site/policy-files.ts';
 import type { ToolEntry } from '../../../../site/site-index.ts';
 
 export const getStaticPaths = toolRoutes satisfies GetStaticPaths;
