@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from '../support/build-site.ts';
 import { policySchema } from '../../src/catalogue/policy/schema.ts';
+import { parseInterceptFile } from '../../src/catalogue/intercept/yaml-file.ts';
+import { validateIntercept } from '../../src/catalogue/intercept/schema.ts';
 
 let site: BuildResult;
 const page = (path: string) => readFile(join(site.outDir, path, 'index.html'), 'utf8');
@@ -74,6 +76,39 @@ describe('a site built from the minimal fixture', () => {
       expect(policySchema.safeParse(JSON.parse(file)).success, path).toBe(true);
       expect(JSON.parse(shown), path).toEqual(JSON.parse(file));
     }
+  });
+
+  it('puts policy.intercept.yaml beside every policy.json, valid for Intercept and shown on the page as served', async () => {
+    const toolPaths = ['files/read-file', 'files/read-file-2', 'files/write-file', 'files/delete-file', 'aws-serverless/sam-local-invoke', 'aws-serverless/run-command', 'payments/create-refund', 'payments/read-file', 'payments/list-charges'];
+    for (const path of [...toolPaths, 'files', 'aws-serverless', 'payments']) {
+      const yaml = await readFile(join(site.outDir, 'tools', path, 'policy.intercept.yaml'), 'utf8');
+      const parsed = parseInterceptFile(yaml);
+      expect(parsed.errors, path).toEqual([]);
+      expect(validateIntercept(parsed.policy!), path).toEqual([]);
+      expect(parsed.policy!.default, path).toBe('deny');
+    }
+    for (const path of toolPaths) {
+      const html = await page(`tools/${path}`);
+      const shown = codeText(html.match(/<div class="policy" id="policy-intercept-yaml">\s*<pre class="yaml"><code>([\s\S]*?)<\/code>/)![1]!);
+      expect(`${shown}\n`, path).toBe(await readFile(join(site.outDir, 'tools', path, 'policy.intercept.yaml'), 'utf8'));
+    }
+    // The refund stays hidden in both files.
+    const refund = parseInterceptFile(await readFile(join(site.outDir, 'tools/payments/create-refund/policy.intercept.yaml'), 'utf8')).policy!;
+    expect(refund.hide).toEqual(['create_refund']);
+  });
+
+  it('shows three to six example calls on every tool page, with both verdicts', async () => {
+    for (const path of ['files/read-file', 'files/read-file-2', 'files/write-file', 'files/delete-file', 'aws-serverless/sam-local-invoke', 'aws-serverless/run-command', 'payments/create-refund', 'payments/read-file', 'payments/list-charges']) {
+      const html = await page(`tools/${path}`);
+      const table = html.match(/<table id="example-calls">([\s\S]*?)<\/table>/)?.[1];
+      expect(table, path).toBeDefined();
+      const rows = [...table!.matchAll(/<tr>\s*<th scope="row">([\s\S]*?)<\/tr>/g)].map((row) => text(row[1]!));
+      expect(rows.length, path).toBeGreaterThanOrEqual(3);
+      expect(rows.length, path).toBeLessThanOrEqual(6);
+      for (const row of rows) expect(row, path).toMatch(/(Allowed|Refused: .+).*(Allowed|Refused: .+)/);
+    }
+    const refund = text(await page('tools/payments/create-refund'));
+    expect(refund).toMatch(/An ordinary call \{[^}]*\} Refused: The policy hides create_refund\./);
   });
 
   it('links the same tool name across servers, and gives that name a page', async () => {

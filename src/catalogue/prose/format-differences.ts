@@ -23,6 +23,9 @@ export function formatDifferences(translated: readonly InterceptToolTranslation[
       `An Intercept rule cannot apply only when an argument is given, so policy.intercept.yaml refuses calls that leave out ${names(mustGive)}, which policy.json allows; its message asks the agent to give ${mustGive.length === 1 ? 'it' : 'them'}.`,
     );
   }
+  if (translated.some((tool) => tool.rules.some((rule) => rule.conditions?.some((condition) => typeof condition.value === 'boolean')))) {
+    sentences.push('Intercept compares true and false by their text, so where policy.json wants the boolean true it also accepts the string "true".');
+  }
   const unlimited = translated.filter((tool) => tool.gaps.omittedLimit !== undefined);
   if (unlimited.length > 0) {
     sentences.push(
