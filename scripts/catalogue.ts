@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   pull: () => import('./commands/pull.ts'),
   capture: () => import('./commands/capture.ts'),
   synth: () => import('./commands/synth.ts'),
+  'check-policy': () => import('./commands/check-policy.ts'),
 };
 
 const program = new Command('catalogue')

@@ -7,7 +7,7 @@
  * duplicate keys are an error, and the shape must fit its structs (a list where a list
  * goes); keys it does not know are kept aside as warnings, since Intercept ignores them.
  */
-import { Document, isScalar, LineCounter, parseDocument, visit, type Node } from 'yaml';
+import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import type { InterceptPolicy } from './schema.ts';
 
 export const INTERCEPT_FILE_SUFFIX = 'policy.intercept.yaml';
@@ -63,13 +63,7 @@ const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
 export function parseInterceptFile(text: string): ParsedInterceptFile {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const locate = (path: ReadonlyArray<string | number>): { line: number; column: number } | undefined => {
-    const node = path.length === 0 ? document.contents : (document.getIn(path, true) as Node | undefined);
-    const offset = node && typeof node === 'object' && 'range' in node && node.range ? node.range[0] : undefined;
-    if (offset === undefined) return undefined;
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
+  const locate = (path: ReadonlyArray<string | number>) => positionIn(document, lineCounter, path);
   const errors: YamlProblem[] = document.errors.map((error) => {
     const position = lineCounter.linePos(error.pos[0]);
     return { message: error.message.split('\n')[0]!, place: '(file)', line: position.line, column: position.col };
@@ -182,6 +176,37 @@ function normalised(value: Record<string, unknown>): InterceptPolicy {
     ...(Array.isArray(value.hide) ? { hide: value.hide.map((entry) => text(entry) ?? '') } : {}),
     tools,
   };
+}
+
+/**
+ * Where a place starts in a parsed document: a mapping entry at its key (where a reader
+ * looks for it), a list item at the item; the nearest existing parent when it is absent.
+ */
+export function positionIn(document: Document.Parsed, lineCounter: LineCounter, path: ReadonlyArray<string | number>): { line: number; column: number } | undefined {
+  for (let depth = path.length; depth >= 0; depth -= 1) {
+    const offset = offsetOf(document, path.slice(0, depth));
+    if (offset !== undefined) {
+      const { line, col } = lineCounter.linePos(offset);
+      return { line, column: col };
+    }
+  }
+  return undefined;
+}
+
+function offsetOf(document: Document.Parsed, path: ReadonlyArray<string | number>): number | undefined {
+  if (path.length === 0) return document.contents?.range?.[0];
+  const parent = path.length === 1 ? document.contents : (document.getIn(path.slice(0, -1), true) as Node | undefined);
+  const last = path.at(-1)!;
+  if (isMap(parent)) {
+    const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(last));
+    const key = pair?.key as Node | undefined;
+    return key?.range?.[0];
+  }
+  if (isSeq(parent) && typeof last === 'number') {
+    const item = parent.items[last] as Node | undefined;
+    return item?.range?.[0];
+  }
+  return undefined;
 }
 
 /** `['tools', 'x', 'rules', 0]` -> `tools.x.rules[0]`. */
