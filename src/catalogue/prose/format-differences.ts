@@ -14,7 +14,7 @@ export function formatDifferences(translated: readonly InterceptToolTranslation[
   const arrayParams = unique(guards.filter((guard) => guard.element !== undefined).map((guard) => guard.param));
   if (arrayParams.length > 0) {
     sentences.push(
-      `policy.json reaches array elements by index, so it checks each of the first ${ARRAY_ELEMENTS_CHECKED} elements of ${names(arrayParams)} and refuses a longer array; it cannot require something of every element, because a condition on an element that is not there fails. Intercept's conditions cannot reach array elements at all, so policy.intercept.yaml does not check them.`,
+      `policy.json reaches array elements by index, so it checks each of the first ${ARRAY_ELEMENTS_CHECKED} elements of ${names(arrayParams)} and refuses a longer array; it cannot require something of every element, because a condition on an element that is not there fails. Test that your gateway reads an index such as args.${capName(arrayParams[0]!)}.0 before relying on it. Intercept's conditions cannot reach array elements at all, so policy.intercept.yaml does not check them.`,
     );
   }
   const mustGive = unique(translated.flatMap((tool) => tool.gaps.requiredToBeGiven));
