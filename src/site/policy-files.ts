@@ -10,6 +10,7 @@ import { describeServerRecommendation, describeToolRecommendation, type ToolPoli
 import { interceptOfConditional, interceptOfServer, interceptOfTool } from '../catalogue/intercept/from-decision.ts';
 import { interceptYaml } from '../catalogue/intercept/yaml-file.ts';
 import { formatDifferences } from '../catalogue/prose/format-differences.ts';
+import { placeholderNote } from '../catalogue/prose/guard-wording.ts';
 import { exampleCalls, type ExampleCall } from '../catalogue/policy/example-calls.ts';
 import { probeName } from '../catalogue/policy/recommend-policy.ts';
 import type { Policy } from '../catalogue/policy/schema.ts';
@@ -22,6 +23,8 @@ export interface PolicyFiles {
   summary: string;
   /** What one format cannot say that the other does. */
   differences: string[];
+  /** For a conditional example: which values are examples to edit. */
+  note?: string;
   policy: Policy;
   intercept: InterceptPolicy;
 }
@@ -57,6 +60,7 @@ export function toolPolicyFiles(tool: Tool, classification: Classification, serv
       yaml: interceptYaml(conditional.policy),
       summary: recommendation.conditionalExample.summary,
       differences: formatDifferences(conditional.tools, decision.conditionalExample.guards),
+      ...(placeholderNote(decision.conditionalExample.guards) ? { note: placeholderNote(decision.conditionalExample.guards)! } : {}),
       policy: recommendation.conditionalExample.policy,
       intercept: conditional.policy,
     };

@@ -33,6 +33,8 @@ export interface PolicyView {
   summary: string;
   /** What one format cannot say that the other does. */
   differences: string[];
+  /** Which values are examples to edit. */
+  note?: string;
 }
 
 /** One row of the example-calls table, in words. */
@@ -102,7 +104,7 @@ function firstOthers(list: readonly ToolEntry[], keep: (entry: ToolEntry) => boo
 }
 
 function viewOf(files: PolicyFiles): PolicyView {
-  return { json: files.json, yaml: files.yaml, summary: files.summary, differences: files.differences };
+  return { json: files.json, yaml: files.yaml, summary: files.summary, differences: files.differences, ...(files.note ? { note: files.note } : {}) };
 }
 
 /** The confidence a classification is shown with when the name is a look-alike. */

@@ -58,7 +58,10 @@ function faqOf(decision: ToolDecision, subject: Tool = GUARDED) {
   return { recommendation, faq };
 }
 
-beforeEach(() => deriveGuards.mockClear());
+// A block body: a function returned from beforeEach would run as a cleanup hook.
+beforeEach(() => {
+  deriveGuards.mockClear();
+});
 
 describe('decideToolPolicy', () => {
   const expected: Record<Category, { disposition: string; max?: number }> = {

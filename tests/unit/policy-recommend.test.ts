@@ -258,6 +258,17 @@ describe('describeToolRecommendation by category', () => {
     expect(read.recommended.policy.tools!.read_file!.require).toBeUndefined();
   });
 
+  it('confines a destructive tool without a path to targets named with a prefix to edit', () => {
+    const deleteBranch = tool('delete_branch', { owner: { type: 'string', enum: ['me'] }, branch_name: { type: 'string' }, reason: { type: 'string' } }, ['owner', 'branch_name']);
+    const { conditionalExample } = describeToolRecommendation(deleteBranch, classificationOf('Destructive'));
+    expect(conditionalExample!.policy.tools!.delete_branch!.require).toEqual([{ path: 'args.branch_name', op: 'regex', value: '^scratch-' }]);
+    expect(conditionalExample!.summary).toContain('only when branch_name starts with scratch-');
+    expectProven(conditionalExample!);
+    // An optional target, or a Financial tool, gets no prefix guard.
+    expect(describeToolRecommendation(tool('delete_tag', { tag: { type: 'string' } }), classificationOf('Destructive')).conditionalExample).toBeUndefined();
+    expect(describeToolRecommendation(tool('refund', { id: { type: 'string' } }, ['id']), classificationOf('Financial')).conditionalExample).toBeUndefined();
+  });
+
   it('reads parameter names in any case style and skips fixed or unaddressable ones', () => {
     expect(nameWords('filePath')).toEqual(['file', 'path']);
     expect(nameWords('baseURL')).toEqual(['base', 'url']);

@@ -23,7 +23,7 @@
  * plain identifier: the message goes to the agent, and catalogue text is untrusted.
  */
 import type { ArgumentGuard } from '../policy/argument-guards.ts';
-import { AMOUNT_CEILING, EXAMPLE_ROOT } from '../policy/argument-guards.ts';
+import { AMOUNT_CEILING, EXAMPLE_ROOT, EXAMPLE_TARGET_PREFIX } from '../policy/argument-guards.ts';
 import type { ConditionalDecision, ServerDecision, ToolDecision, ToolRuleDecision } from '../policy/recommend-policy.ts';
 import type { Limit } from '../policy/schema.ts';
 import { NO_DOT_DOT, NO_SHELL_METACHARACTERS, PUBLIC_WEB_URL, withoutWords } from './patterns.ts';
@@ -183,6 +183,8 @@ function ruleOfGuard(guard: ArgumentGuard): InterceptRule {
       return rule(`no ".." in ${arg}`, { op: 'regex', value: NO_DOT_DOT }, `Give ${arg} as a path without "..": paths may not climb out of the folder they start in.`);
     case 'path-root':
       return rule(`${arg} inside the allowed folder`, { op: 'regex', value: String(guard.condition.value) }, `Give ${arg} as a path under ${EXAMPLE_ROOT}; other locations are refused.`);
+    case 'target-prefix':
+      return rule(`${arg} starts with ${EXAMPLE_TARGET_PREFIX}`, { op: 'regex', value: String(guard.condition.value) }, `Only targets whose ${arg} starts with ${EXAMPLE_TARGET_PREFIX} may be acted on through this gateway. Ask a person for anything else.`);
     case 'url-scheme':
     case 'url-host':
       return rule(`public web address in ${arg}`, { op: 'regex', value: PUBLIC_WEB_URL }, `Give ${arg} as an http or https URL of a public host name. Local, private and metadata addresses, IP literals and file: URLs are refused.`);

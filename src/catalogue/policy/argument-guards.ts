@@ -26,6 +26,7 @@ import type { Condition } from './schema.ts';
 export type GuardKind =
   | 'path-traversal'
   | 'path-root'
+  | 'target-prefix'
   | 'array-length'
   | 'url-scheme'
   | 'url-host'
@@ -81,6 +82,12 @@ export const ARRAY_ELEMENTS_CHECKED = 5;
  * one: no real system has it, so a policy copied unedited refuses rather than allows.
  */
 export const EXAMPLE_ROOT = '/path/to/allowed/root/';
+/**
+ * The name prefix a conditional example of a destructive tool confines its target to,
+ * when the target is named by a string (a branch, a bucket, a table): a value to edit,
+ * for the things the agent may delete, such as the ones it created itself.
+ */
+export const EXAMPLE_TARGET_PREFIX = 'scratch-';
 const EXAMPLE_ROOT_PATTERN = `^${EXAMPLE_ROOT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
 
 /** Case-insensitive ASCII letters as classes: `ci('file')` is `[Ff][Ii][Ll][Ee]`. */
@@ -200,7 +207,15 @@ export interface GuardOptions {
   readOnly: boolean;
   /** Text of the tool (name and description) to tell whether `query` holds SQL. */
   toolText: string;
+  /**
+   * The tool destroys: when no path guard confines it, its first required string
+   * argument that names the target (an id, a name, a branch, ...) gets a prefix guard.
+   */
+  destructive?: boolean;
 }
+
+/** Words of an argument that names what a call acts on. */
+const TARGET_WORDS = ['id', 'name', 'key', 'branch', 'slug', 'repo', 'repository', 'bucket', 'table', 'database', 'db', 'collection', 'index', 'project', 'namespace', 'topic', 'queue', 'tag', 'label', 'entity', 'resource', 'environment', 'env', 'stack', 'cluster', 'instance', 'volume', 'snapshot', 'workspace'];
 
 /** Every guard the schema supports, safety and permission guards alike, in schema order. */
 export function deriveGuards(inputSchema: unknown, options: GuardOptions): ArgumentGuard[] {
@@ -214,7 +229,36 @@ export function deriveGuards(inputSchema: unknown, options: GuardOptions): Argum
       guardedParams += 1;
     }
   }
+  if (options.destructive && !guards.some((guard) => guard.kind === 'path-root')) {
+    const target = targetGuard(inputSchema, new Set(guards.map((guard) => guard.param)));
+    if (target) guards.push(target);
+  }
   return guards;
+}
+
+/**
+ * The narrowest useful allowance for a destructive tool without a path: its target must be
+ * named with `EXAMPLE_TARGET_PREFIX`. The first required, unguarded string argument whose
+ * name says it names the target; none when the schema has no such argument.
+ */
+function targetGuard(inputSchema: unknown, guarded: ReadonlySet<string>): ArgumentGuard | undefined {
+  const required = new Set(
+    isObject(inputSchema) && Array.isArray(inputSchema.required) ? inputSchema.required.filter((item): item is string => typeof item === 'string') : [],
+  );
+  for (const [param, schema] of schemaProperties(inputSchema)) {
+    if (!required.has(param) || guarded.has(param)) continue;
+    if (Array.isArray(schema.enum) || 'const' in schema || !onlyTypes(typesOf(schema), ['string'])) continue;
+    if (!has(nameWords(param).map(singular), ...TARGET_WORDS)) continue;
+    return {
+      kind: 'target-prefix',
+      param,
+      placement: 'require',
+      condition: condition(param, 'regex', `^${EXAMPLE_TARGET_PREFIX}`),
+      safeValue: `${EXAMPLE_TARGET_PREFIX}example`,
+      unsafeValues: ['production', `x-${EXAMPLE_TARGET_PREFIX}example`],
+    };
+  }
+  return undefined;
 }
 
 function guardsForParam(param: string, schema: SchemaObject, options: GuardOptions): ArgumentGuard[] {

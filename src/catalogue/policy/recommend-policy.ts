@@ -246,6 +246,7 @@ function isAllowedToolGuard(guard: ArgumentGuard): boolean {
 function guardsOf(tool: Tool, category: Category): ArgumentGuard[] {
   return deriveGuards(tool.inputSchema, {
     readOnly: category === 'Read',
+    destructive: category === 'Destructive',
     toolText: `${tool.name} ${tool.title ?? ''} ${tool.description ?? ''}`,
   });
 }

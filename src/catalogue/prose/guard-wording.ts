@@ -7,7 +7,7 @@
  * Parameter names are shown as the schema spells them: they are also the condition paths
  * a reader finds in the policy.
  */
-import { ARRAY_ELEMENTS_CHECKED, EXAMPLE_ROOT, type ArgumentGuard, type GuardKind } from '../policy/argument-guards.ts';
+import { ARRAY_ELEMENTS_CHECKED, EXAMPLE_ROOT, EXAMPLE_TARGET_PREFIX, type ArgumentGuard, type GuardKind } from '../policy/argument-guards.ts';
 import { joinList } from './text.ts';
 
 /**
@@ -18,6 +18,7 @@ import { joinList } from './text.ts';
 const REFUSES: Readonly<Record<GuardKind, (guard: ArgumentGuard) => string>> = {
   'path-traversal': () => 'contains ".."',
   'path-root': () => `is missing or does not start with ${EXAMPLE_ROOT}`,
+  'target-prefix': () => `is missing or does not start with ${EXAMPLE_TARGET_PREFIX}`,
   'array-length': () => `has more than ${ARRAY_ELEMENTS_CHECKED} elements`,
   'url-scheme': () => 'uses file: or another non-web scheme',
   'url-host': () => 'points at localhost, 169.254.169.254 or another loopback, link-local or metadata address',
@@ -35,6 +36,7 @@ const REFUSES: Readonly<Record<GuardKind, (guard: ArgumentGuard) => string>> = {
 /** For a `require` guard, what a call must hold, e.g. `confirm is true`. */
 const REQUIRES: Readonly<Partial<Record<GuardKind, (guard: ArgumentGuard) => string>>> = {
   'path-root': (guard) => `${guard.param} starts with ${EXAMPLE_ROOT}`,
+  'target-prefix': (guard) => `${guard.param} starts with ${EXAMPLE_TARGET_PREFIX}`,
   'amount-ceiling': (guard) => `${guard.param} is at most ${conditionValue(guard)}`,
   confirm: (guard) => `${guard.param} is ${conditionValue(guard)}`,
   'dry-run': (guard) => `${guard.param} is ${conditionValue(guard)} (a dry run)`,
@@ -44,6 +46,7 @@ const REQUIRES: Readonly<Partial<Record<GuardKind, (guard: ArgumentGuard) => str
 export const THREAT_OF_GUARD: Readonly<Record<GuardKind, string>> = {
   'path-traversal': 'path traversal',
   'path-root': 'paths outside the allowed folder',
+  'target-prefix': 'acting on the wrong target',
   'array-length': 'elements that go unchecked',
   'url-scheme': 'reading local files through a URL',
   'url-host': 'server-side request forgery',
@@ -115,4 +118,18 @@ export function guardGroups(guards: readonly ArgumentGuard[]): GuardGroup[] {
     guards: grouped,
     phrase: `whose ${joinList(params, 'or')} ${joinList(predicates, 'or')}`,
   }));
+}
+
+/**
+ * Which values of a conditional example are examples to edit, in a sentence, or undefined
+ * when it has none: the folder paths are confined to, the prefix of a target's name.
+ */
+export function placeholderNote(guards: readonly ArgumentGuard[]): string | undefined {
+  const parts: string[] = [];
+  const rooted = [...new Set(guards.filter((guard) => guard.kind === 'path-root').map((guard) => guard.param))];
+  const targeted = [...new Set(guards.filter((guard) => guard.kind === 'target-prefix').map((guard) => guard.param))];
+  if (rooted.length > 0) parts.push(`${EXAMPLE_ROOT} with the folder the agent may work in`);
+  if (targeted.length > 0) parts.push(`${EXAMPLE_TARGET_PREFIX} with the prefix of the names the agent may act on, such as those of what it created itself`);
+  if (parts.length === 0) return undefined;
+  return `Before using it, replace ${joinList(parts)}. A copy left unedited refuses these calls rather than allowing them.`;
 }
