@@ -25,5 +25,6 @@ export function exampleCallLabel(call: ExampleCall): string {
 
 /** `Allowed`, or `Refused: <the evaluator's reason>`. */
 export function verdictText(decision: { allow: boolean; message: string }): string {
-  return decision.allow ? 'Allowed' : `Refused: ${decision.message}`;
+  if (decision.allow) return 'Allowed';
+  return decision.message.startsWith('Refused') ? decision.message : `Refused: ${decision.message}`;
 }
