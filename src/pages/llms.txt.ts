@@ -25,6 +25,7 @@ export const GET: APIRoute = async () => {
     `- [All servers](${absolute(urls.servers())}): every server with its tool counts`,
     `- [Servers as JSON](${absolute(urls.serversApi())}): id, name, package, counts by risk and category, page and policy URLs`,
     `- Each tool page has its policy at \`${urls.toolPolicy('<server>', '<tool>')}\`, each server at \`${urls.serverPolicy('<server>')}\``,
+    `- The same policies for Intercept, the open-source gateway: \`${urls.toolInterceptPolicy('<server>', '<tool>')}\` and \`${urls.serverInterceptPolicy('<server>')}\``,
     '',
   ];
   return new Response(lines.join('\n'), { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

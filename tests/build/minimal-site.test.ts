@@ -166,7 +166,7 @@ describe('a site built from the minimal fixture', () => {
     expect(llms).toContain('/schema/policy.v1.json');
     const { servers } = JSON.parse(await readFile(join(site.outDir, 'api/servers.json'), 'utf8'));
     expect(servers.map((server: { id: string }) => server.id)).toEqual(['aws-serverless', 'files', 'payments']);
-    expect(servers[1]).toMatchObject({ tools: 4, policy: '/tools/files/policy.json' });
+    expect(servers[1]).toMatchObject({ tools: 4, policy: '/tools/files/policy.json', interceptPolicy: '/tools/files/policy.intercept.yaml' });
   });
 
   it('defines every highlighting class that code tokens use, on tool and editorial pages', async () => {

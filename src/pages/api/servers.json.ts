@@ -14,6 +14,7 @@ export const GET: APIRoute = async () => {
     byCategory: server.byCategory,
     url: server.url,
     policy: urls.serverPolicy(server.slug),
+    interceptPolicy: urls.serverInterceptPolicy(server.slug),
   }));
   return new Response(`${JSON.stringify({ servers })}\n`, { headers: { 'Content-Type': 'application/json' } });
 };
