@@ -8,7 +8,7 @@
  */
 import type { Command } from 'commander';
 import { CATEGORIES } from '../../src/catalogue/schema/classification.ts';
-import { AUTHOR_LABELS, evaluate, type EvaluatedTool, type EvaluationReport } from '../../src/catalogue/classify/evaluation.ts';
+import { AUTHOR_LABELS, evaluate, splitHoldout, HOLDOUT_SEED, type EvaluatedTool, type EvaluationReport } from '../../src/catalogue/classify/evaluation.ts';
 import { readAnnotatedTools } from '../../src/catalogue/classify/read-source-data.ts';
 
 function percent(part: number, whole: number): string {
@@ -58,6 +58,11 @@ export function formatReport(report: EvaluationReport, withDisagreements: boolea
     `Author-destructive (destructiveHint: true explicitly, readOnlyHint not true): ${report.authorDestructive}; classified Read: ${report.destructiveAsRead.length}`,
   );
   for (const tool of report.destructiveAsRead) lines.push(`  ${describe(tool)}`);
+  lines.push('Agreement by the engine\'s confidence:');
+  for (const band of report.bands) {
+    const range = band.to === 1 ? `${band.from.toFixed(1)}-1.0` : `${band.from.toFixed(1)}-${band.to.toFixed(1)} (excl.)`;
+    lines.push(`  confidence ${range}: ${band.agreed}/${band.tools} (${percent(band.agreed, band.tools)})`);
+  }
   lines.push('');
   lines.push('Confusion (rows: author label; columns: engine category)');
   const width = 13;
@@ -80,8 +85,20 @@ export function register(program: Command): void {
     .description("measure the classifier against server authors' annotations in the shared real-world data")
     .option('--data <dir>', 'folder with captures/, livemcpbench/ and docker-mcp-registry/', '../shared/data')
     .option('--disagreements', 'list every tool where the engine and the author disagree')
-    .action(async (options: { data: string; disagreements?: boolean }) => {
+    .option('--holdout', `also report the tuning set and the fifth of annotated servers set aside (seed ${HOLDOUT_SEED}) apart`)
+    .action(async (options: { data: string; disagreements?: boolean; holdout?: boolean }) => {
       const tools = await readAnnotatedTools(options.data);
       console.log(formatReport(evaluate(tools), options.disagreements === true));
+      if (options.holdout) {
+        const { tuning, holdout } = splitHoldout(tools);
+        const servers = (list: typeof tools): number => new Set(list.map((tool) => `${tool.source}/${tool.server}`)).size;
+        for (const [label, list] of [['Tuning set', tuning], ['Held-out fifth', holdout]] as const) {
+          const report = evaluate(list);
+          console.log('');
+          console.log(
+            `${label}: ${servers(list)} servers, ${report.total} tools: agreement ${report.agreed}/${report.total} (${percent(report.agreed, report.total)}); author-destructive classified Read: ${report.destructiveAsRead.length}`,
+          );
+        }
+      }
     });
 }

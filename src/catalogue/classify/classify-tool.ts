@@ -44,6 +44,11 @@ export interface ClassifiableTool {
 export interface ServerIdentity {
   id: string;
   name: string;
+  /**
+   * The names of all the server's tools, when known: a word most of them start with is
+   * the server's prefix (`<service>_<resource>_<verb>`), read past like the server's name.
+   */
+  toolNames?: readonly string[];
 }
 
 /** Below this score nothing can be told: the tool is Other. */

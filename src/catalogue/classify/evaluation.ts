@@ -13,8 +13,8 @@
  * true or false; it never replaces the first.
  */
 import { CATEGORIES, type Category, type Classification } from '../schema/classification.ts';
-import { classifyTool } from './classify-tool.ts';
-import type { AnnotatedTool, SourceName } from './read-source-data.ts';
+import { classifyTool, type ServerIdentity } from './classify-tool.ts';
+import { SOURCE_NAMES, type AnnotatedTool, type SourceName } from './read-source-data.ts';
 
 export const AUTHOR_LABELS = ['read-only', 'destructive', 'other-writes'] as const;
 export type AuthorLabel = (typeof AUTHOR_LABELS)[number];
@@ -55,7 +55,60 @@ export interface EvaluationReport {
   /** Author-destructive tools the engine called Read: the mistake that matters most. */
   destructiveAsRead: EvaluatedTool[];
   confusion: Record<AuthorLabel, Record<Category, number>>;
+  /** Agreement within each band of the engine's confidence, lowest band first. */
+  bands: ConfidenceBand[];
   disagreements: EvaluatedTool[];
+}
+
+export interface ConfidenceBand {
+  /** Inclusive lower bound. */
+  from: number;
+  /** Exclusive upper bound (1 is inclusive). */
+  to: number;
+  tools: number;
+  agreed: number;
+}
+
+/** The confidence bands `evaluate` reports; a tool shown at 0.8 or more should agree 98% of the time. */
+export const CONFIDENCE_BANDS: ReadonlyArray<readonly [number, number]> = [[0, 0.5], [0.5, 0.8], [0.8, 1]];
+
+/** Seed of the set-aside fifth: fixed, so the held-out servers never change between runs. */
+export const HOLDOUT_SEED = 20261201;
+export const HOLDOUT_FRACTION = 0.2;
+
+/** A server's key across sources: the same name in two sources is two servers here. */
+export function serverKey(tool: Pick<AnnotatedTool, 'source' | 'server'>): string {
+  return `${tool.source}/${tool.server}`;
+}
+
+/** mulberry32: a small seeded generator, so the split is the same on every machine. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Whole servers set aside: the annotated servers in sorted order, shuffled by the fixed
+ * seed, and the first fifth of them held out. A server's tools are never split.
+ */
+export function splitHoldout(tools: readonly AnnotatedTool[], seed = HOLDOUT_SEED, fraction = HOLDOUT_FRACTION): { tuning: AnnotatedTool[]; holdout: AnnotatedTool[] } {
+  const keys = [...new Set(tools.map(serverKey))].sort();
+  const random = seeded(seed);
+  for (let index = keys.length - 1; index > 0; index -= 1) {
+    const other = Math.floor(random() * (index + 1));
+    [keys[index], keys[other]] = [keys[other]!, keys[index]!];
+  }
+  const held = new Set(keys.slice(0, Math.round(keys.length * fraction)));
+  return {
+    tuning: tools.filter((tool) => !held.has(serverKey(tool))),
+    holdout: tools.filter((tool) => held.has(serverKey(tool))),
+  };
 }
 
 function emptyRow(): Record<Category, number> {
@@ -65,8 +118,8 @@ function emptyRow(): Record<Category, number> {
 export function evaluate(tools: readonly AnnotatedTool[]): EvaluationReport {
   const report: EvaluationReport = {
     total: tools.length,
-    bySource: { captures: 0, livemcpbench: 0, 'docker-mcp-registry': 0 },
-    agreedBySource: { captures: 0, livemcpbench: 0, 'docker-mcp-registry': 0 },
+    bySource: Object.fromEntries(SOURCE_NAMES.map((source) => [source, 0])) as Record<SourceName, number>,
+    agreedBySource: Object.fromEntries(SOURCE_NAMES.map((source) => [source, 0])) as Record<SourceName, number>,
     agreed: 0,
     explicit: 0,
     agreedExplicit: 0,
@@ -75,11 +128,17 @@ export function evaluate(tools: readonly AnnotatedTool[]): EvaluationReport {
     authorDestructive: 0,
     destructiveAsRead: [],
     confusion: { 'read-only': emptyRow(), destructive: emptyRow(), 'other-writes': emptyRow() },
+    bands: CONFIDENCE_BANDS.map(([from, to]) => ({ from, to, tools: 0, agreed: 0 })),
     disagreements: [],
   };
-  for (const { source, server, tool } of tools) {
+  // One identity per server, with its tools' names, as the catalogue classifies them.
+  const identities = new Map<string, ServerIdentity>();
+  for (const { source, server, tool, siblings } of tools) {
     const { annotations, ...bare } = tool;
-    const classification = classifyTool(bare, { id: server, name: server });
+    const key = serverKey({ source, server });
+    let identity = identities.get(key);
+    if (!identity) identities.set(key, (identity = { id: server, name: server, toolNames: siblings }));
+    const classification = classifyTool(bare, identity);
     const author = authorLabel(annotations);
     const saysRead = classification.category === 'Read';
     const agrees = saysRead === (author === 'read-only');
@@ -95,6 +154,11 @@ export function evaluate(tools: readonly AnnotatedTool[]): EvaluationReport {
     };
     report.bySource[source] += 1;
     report.confusion[author][classification.category] += 1;
+    const band = report.bands.find((each) => classification.confidence >= each.from && (classification.confidence < each.to || each.to === 1));
+    if (band) {
+      band.tools += 1;
+      if (agrees) band.agreed += 1;
+    }
     const explicit = typeof annotations.readOnlyHint === 'boolean';
     if (explicit) {
       report.explicit += 1;
