@@ -86,12 +86,20 @@ describe('catalogue evaluate', () => {
   it('prints the agreement, the destructive-as-read count and the confusion table', () => {
     const { status, stdout } = run('evaluate', '--data', join(FIXTURES, 'data'), '--disagreements');
     expect(status).toBe(0);
-    expect(stdout).toContain('Annotated tools: 7');
-    expect(stdout).toContain('against readOnlyHint: 4/7 (57.1%)');
+    expect(stdout).toContain('Annotated tools: 9 (captures 3, livemcpbench 2, docker-mcp-registry 2, toucan 2)');
+    expect(stdout).toContain('against readOnlyHint: 6/9 (66.7%)');
+    expect(stdout).toMatch(/confidence 0\.8-1\.0: \d+\/\d+/);
     expect(stdout).toContain('classified Read: 1');
     expect(stdout).toContain('docker-mcp-registry: 0/2 (0.0%)');
-    expect(stdout).toMatch(/read-only\s+2\s+0\s+1\s+0\s+0\s+0/);
+    expect(stdout).toMatch(/read-only\s+3\s+0\s+1\s+0\s+0\s+0/);
     expect(stdout).toContain('Disagreements (3)');
     expect(stdout).toMatch(/docker-mcp-registry\/docker-demo {2}\| {2}get_logs/);
+  });
+
+  it('with --holdout, reports the tuning set and the set-aside fifth apart', () => {
+    const { status, stdout } = run('evaluate', '--data', join(FIXTURES, 'data'), '--holdout');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/Tuning set: 3 servers, \d+ tools: agreement \d+\/\d+/);
+    expect(stdout).toMatch(/Held-out fifth: 1 servers, \d+ tools: agreement \d+\/\d+/);
   });
 });
