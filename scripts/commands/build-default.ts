@@ -16,12 +16,13 @@ import {
   fromCapture,
   fromDockerRegistry,
   fromLiveMcpBench,
+  fromToucan,
   mergeSourceServers,
   type SourceServer,
 } from '../../src/catalogue/sources/shared-data.ts';
 
-/** The shared data snapshot was assembled on this day; LiveMCPBench and Docker give no date of their own. */
-const SNAPSHOT_DATE = '2026-11-21';
+/** The shared data snapshot was last assembled on this day; LiveMCPBench, Docker and Toucan give no retrieval date of their own. */
+const SNAPSHOT_DATE = '2026-12-01';
 
 async function readJson(path: string): Promise<unknown> {
   return JSON.parse(await readFile(path, 'utf8'));
@@ -37,10 +38,20 @@ async function readSources(dataDir: string, retrieved: string): Promise<SourceSe
   );
   const bench = (await readJson(join(dataDir, 'livemcpbench', 'tools.json'))) as Record<string, unknown>[];
   const docker = (await readJson(join(dataDir, 'docker-mcp-registry', 'tools.json'))) as Record<string, unknown>[];
+  const toucanPath = join(dataDir, 'toucan', 'servers.ndjson');
+  const toucan = (await readFile(toucanPath, 'utf8')).split('\n').flatMap((line, index) => {
+    if (line.trim() === '') return [];
+    try {
+      return [JSON.parse(line) as Record<string, unknown>];
+    } catch (error) {
+      throw new Error(`${toucanPath}, line ${index + 1}: invalid JSON (${(error as Error).message})`);
+    }
+  });
   return [
     ...captures,
     ...bench.flatMap((entry) => fromLiveMcpBench(entry, retrieved)),
     ...docker.flatMap((entry) => fromDockerRegistry(entry, retrieved) ?? []),
+    ...toucan.flatMap((entry) => fromToucan(entry, retrieved) ?? []),
   ];
 }
 
@@ -48,7 +59,7 @@ export function register(program: Command): void {
   program
     .command('build-default')
     .description('rebuild the bundled default catalogue from the shared real-world data')
-    .option('--data <dir>', 'folder with captures/, livemcpbench/ and docker-mcp-registry/', '../shared/data')
+    .option('--data <dir>', 'folder with captures/, livemcpbench/, docker-mcp-registry/ and toucan/', '../shared/data')
     .option('--out <file>', 'catalogue to write', 'content/catalogue/catalogue.ndjson')
     .option('--date <yyyy-mm-dd>', 'retrieval date recorded for sources without one', SNAPSHOT_DATE)
     .action(async (options: { data: string; out: string; date: string }) => {
@@ -66,9 +77,9 @@ export function register(program: Command): void {
       });
       const header = catalogueHeader({
         generated: options.date,
-        source: 'captures of npm MCP servers; LiveMCPBench (icip-cas/LiveMCPBench); docker/mcp-registry',
+        source: 'captures of npm MCP servers; LiveMCPBench (icip-cas/LiveMCPBench); docker/mcp-registry; Toucan (TheAgentArk/Toucan)',
         license:
-          'Per record, see provenance: captures under each package licence, LiveMCPBench Apache-2.0, docker/mcp-registry MIT',
+          'Per record, see provenance: captures under each package licence, LiveMCPBench Apache-2.0, docker/mcp-registry MIT, Toucan MIT (each server\'s own declared licence in its license field)',
       });
       await writeCatalogueAtomically(options.out, header, servers);
       const tools = servers.reduce((sum, server) => sum + server.tools.length, 0);

@@ -64,6 +64,8 @@ export interface ToolPageModel {
   interceptFileName: string;
   /** Calls made from the input schema, with each policy's verdict. */
   exampleCalls: ExampleCallRow[];
+  /** The parameters are as a directory lists them: names, types and required only. */
+  reducedParameters: boolean;
   faq: FaqEntry[];
   enforcementSteps: string[];
   gatewayUrl: string;
@@ -159,6 +161,7 @@ export function toolPageModel(data: SiteData, entry: ToolEntry, attackPatterns: 
     ...(files.conditionalExample ? { conditionalExample: viewOf(files.conditionalExample) } : {}),
     policyFileName: policyFileName(server.id, entry.slug),
     interceptFileName: interceptFileName(server.id, entry.slug),
+    reducedParameters: server.provenance.some((source) => source.suppliedTools === true && source.reducedParameters === true),
     exampleCalls: files.exampleCalls.map((call) => ({
       label: exampleCallLabel(call),
       args: capText(JSON.stringify(call.args), DISPLAY_CAPS.exampleArguments),

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { authorLabel, evaluate, splitHoldout } from '../../src/catalogue/classify/evaluation.ts';
-import { readAnnotatedTools } from '../../src/catalogue/classify/read-source-data.ts';
+import { readAnnotatedTools, type AnnotatedTool } from '../../src/catalogue/classify/read-source-data.ts';
 
 const DATA = join(import.meta.dirname, '..', 'fixtures', 'classify', 'data');
 
@@ -68,7 +68,7 @@ describe('the evaluation', () => {
 });
 
 describe('the held-out fifth', () => {
-  const tool = (server: string, name: string) => ({ source: 'toucan' as const, server, tool: { name, annotations: {} }, siblings: [name] });
+  const tool = (server: string, name: string): AnnotatedTool => ({ source: 'toucan', server, tool: { name, annotations: {} }, siblings: [name] });
   const tools = Array.from({ length: 20 }, (_, index) => [tool(`s${index}`, 'a'), tool(`s${index}`, 'b')]).flat();
 
   it('sets aside a fifth of the servers, whole, the same ones on every run', () => {

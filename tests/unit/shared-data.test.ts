@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inputSchemaFromArguments, inputSchemaFromParameters } from '../../src/catalogue/sources/json-schema-from-arguments.ts';
-import { fromCapture, fromDockerRegistry, fromLiveMcpBench, mergeSourceServers } from '../../src/catalogue/sources/shared-data.ts';
+import { fromCapture, fromDockerRegistry, fromLiveMcpBench, fromToucan, mergeSourceServers, repositoryKey } from '../../src/catalogue/sources/shared-data.ts';
 import { serverSchema } from '../../src/catalogue/schema/server.ts';
 
 describe("Docker's simplified arguments", () => {
@@ -42,7 +42,7 @@ describe("Docker's simplified arguments", () => {
   });
 });
 
-describe('merging the three sources', () => {
+describe('merging the four sources', () => {
   const capture = fromCapture('memory', {
     package: { registry: 'npm', identifier: '@modelcontextprotocol/server-memory', version: '1.0.0', license: 'MIT' },
     serverInfo: { name: 'memory-server', version: '1.0.0' },
@@ -84,11 +84,49 @@ describe('merging the three sources', () => {
     expect(fromDockerRegistry({ server: 'empty', tools: [] }, '2026-11-20')).toBeUndefined();
   });
 
-  it('gives different servers with the same name different ids', () => {
+  it('gives different servers with the same name different ids: their packages differ', () => {
     const other = fromLiveMcpBench(
-      { name: 'Other memory', config: { mcpServers: { memory: { command: 'node', args: ['x.js'] } } }, tools: { memory: { tools: [{ name: 'z' }] } } },
+      { name: 'Other memory', config: { mcpServers: { memory: { command: 'npx', args: ['other-memory-server'] } } }, tools: { memory: { tools: [{ name: 'z' }] } } },
       '2026-11-20',
     );
     expect(mergeSourceServers([capture, ...other]).map((server) => server.id)).toEqual(['memory', 'memory-2']);
+  });
+
+  const toucan = (id: string, extra: Record<string, unknown> = {}) =>
+    fromToucan({ id, name: 'Weather', tools: [{ name: 'forecast', inputSchema: { type: 'object' } }], provenance: { kind: 'captured', file: `${id}.json` }, ...extra }, '2026-12-01')!;
+
+  it('reads a Toucan server with its declared licence, and marks reduced parameter lists', () => {
+    const page = fromToucan({ id: '@a/notes', name: 'Notes', license_declared: 'Smithery', repository: 'https://github.com/a/notes', tools: [{ name: 'x' }], provenance: { kind: 'smithery-page' } }, '2026-12-01')!;
+    expect(page.record.license).toBeUndefined();
+    expect(page.record.provenance[0]).toMatchObject({ source: 'toucan', license: 'MIT', suppliedTools: true, reducedParameters: true });
+    const live = toucan('@b/weather', { license_declared: 'Apache-2.0' });
+    expect(live.record.license).toBe('Apache-2.0');
+    expect(live.record.provenance[0]).not.toHaveProperty('reducedParameters');
+    expect(toucan('@c/w', { license_declared: 'https://smithery.ai/' }).record.license).toBeUndefined();
+    expect(fromToucan({ id: 'empty', tools: [] }, '2026-12-01')).toBeUndefined();
+    expect(serverSchema.safeParse(mergeSourceServers([page, live])[0]).success).toBe(true);
+  });
+
+  it('merges by repository across sources, but not servers of one source that share a name or a monorepo', () => {
+    const a = toucan('@a/weather', { repository: 'https://github.com/org/mono' });
+    const b = toucan('@b/weather', { repository: 'https://github.com/org/mono' });
+    const c = toucan('@c/weather');
+    expect(mergeSourceServers([a, b, c])).toHaveLength(3);
+    const benchTwin = fromLiveMcpBench(
+      { name: 'Twin', web: 'https://github.com/Owner/Twin.git', config: { mcpServers: { twin: { command: 'node' } } }, tools: { twin: { tools: [{ name: 'y' }] } } },
+      '2026-11-20',
+    );
+    const toucanTwin = toucan('@owner/twin-server', { repository: 'https://github.com/owner/twin/tree/main' });
+    const merged = mergeSourceServers([toucanTwin, ...benchTwin]);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]!.provenance.map((p) => [p.source, p.suppliedTools])).toEqual([['livemcpbench', true], ['toucan', false]]);
+    expect(repositoryKey('https://github.com/Owner/Twin.git')).toBe('github.com/owner/twin');
+    expect(repositoryKey('https://github.com/smithery-ai')).toBeUndefined();
+  });
+
+  it('gives the same ids whatever the order of the input', () => {
+    const inputs = [capture, ...bench, dockerA, dockerB, toucan('@x/memory'), toucan('@y/weather'), toucan('@z/weather')];
+    const ids = mergeSourceServers(inputs).map((server) => server.id);
+    expect(mergeSourceServers([...inputs].reverse()).map((server) => server.id)).toEqual(ids);
   });
 });

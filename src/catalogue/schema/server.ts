@@ -35,6 +35,11 @@ export const provenanceSchema = z.object({
   method: z.string().max(300).optional(),
   /** True for the source that supplied this record's tool definitions. */
   suppliedTools: z.boolean().optional(),
+  /**
+   * True when the tools' parameters are as a directory lists them: names, types and
+   * whether they are required, without descriptions or constraints.
+   */
+  reducedParameters: z.boolean().optional(),
 });
 export type Provenance = z.infer<typeof provenanceSchema>;
 
@@ -57,6 +62,8 @@ export const serverSchema = z.object({
   package: packageSchema.optional(),
   repository: webUrlSchema.optional(),
   homepage: webUrlSchema.optional(),
+  /** The licence the server itself declares (SPDX or free text), when it states one. */
+  license: z.string().max(200).optional(),
   /** What `initialize` returned, when the server was captured live. */
   serverInfo: z
     .object({ name: z.string().max(300), version: z.string().max(100).optional(), title: z.string().max(300).optional() })

@@ -1,12 +1,15 @@
 /**
- * Converts the three bundled sources of real `tools/list` data into catalogue server
+ * Converts the four bundled sources of real `tools/list` data into catalogue server
  * records, keeping each record's provenance. Pure: the caller reads the files.
  *
  * Sources, in order of fidelity (the first that has a server supplies its tools):
- * 1. live captures of npm servers (`initialize` + `tools/list` over stdio);
- * 2. LiveMCPBench's tool set (icip-cas/LiveMCPBench, Apache-2.0);
+ * 0. live captures of npm servers (`initialize` + `tools/list` over stdio);
+ * 1. LiveMCPBench's tool set (icip-cas/LiveMCPBench, Apache-2.0);
+ * 2. Toucan's servers answered live through Smithery (TheAgentArk/Toucan, MIT);
  * 3. docker/mcp-registry's `servers/<name>/tools.json` (MIT), whose argument lists are
- *    simplified and become JSON Schema here.
+ *    simplified and become JSON Schema here;
+ * 4. Toucan's servers read from their Smithery pages: parameters reduced to name, type
+ *    and required, without descriptions (`reducedParameters` in the provenance).
  */
 import type { ServerInput, ServerPackage, Provenance } from '../schema/server.ts';
 import type { ToolInput } from '../schema/tool.ts';
@@ -17,8 +20,12 @@ type JsonObject = Record<string, unknown>;
 
 /** A server as one source describes it, before merging. */
 export interface SourceServer {
-  /** Identity used to merge the same server across sources (`npm:@scope/pkg` or `name:ref`). */
-  mergeKey: string;
+  /** The source's short name (`capture`, `toucan`, ...). */
+  source: string;
+  /** The server's identifier within its source, case-folded: equal ones are one server. */
+  sourceIdentity: string;
+  /** Identities that merge the same server across sources, strongest first. */
+  keys: { package?: string; repository?: string; name: string };
   /** Preferred id; made unique at merge time. */
   idHint: string;
   /** 0 is the most faithful source. */
@@ -73,7 +80,9 @@ export function fromCapture(fileBase: string, capture: JsonObject): SourceServer
     suppliedTools: true,
   };
   return {
-    mergeKey: packageKey(pkg)!,
+    source: 'capture',
+    sourceIdentity: fileBase.toLowerCase(),
+    keys: { package: packageKey(pkg)!, name: fileBase.toLowerCase() },
     idHint: fileBase,
     fidelity: 0,
     record: {
@@ -114,8 +123,11 @@ export function fromLiveMcpBench(entry: JsonObject, retrieved: string): SourceSe
   return Object.entries(isObject(entry.tools) ? entry.tools : {}).map(([key, value]) => {
     const listing = isObject(value) ? value : {};
     const pkg = packageOfLaunch(launches[key]);
+    const repository = 'repository' in links && links.repository ? repositoryKey(links.repository) : undefined;
     return {
-      mergeKey: packageKey(pkg) ?? `name:${key.toLowerCase()}`,
+      source: 'livemcpbench',
+      sourceIdentity: key.toLowerCase(),
+      keys: { ...(pkg ? { package: packageKey(pkg)! } : {}), ...(repository ? { repository } : {}), name: key.toLowerCase() },
       idHint: key,
       fidelity: 1,
       record: {
@@ -146,9 +158,11 @@ export function fromDockerRegistry(entry: JsonObject, retrieved: string): Source
   const tools = (Array.isArray(entry.tools) ? entry.tools : []).filter(isObject);
   if (!name || tools.length === 0) return undefined;
   return {
-    mergeKey: `name:${name.toLowerCase()}`,
+    source: 'docker-mcp-registry',
+    sourceIdentity: name.toLowerCase(),
+    keys: { name: name.toLowerCase() },
     idHint: name,
-    fidelity: 2,
+    fidelity: 3,
     record: {
       name,
       provenance: [{
@@ -171,38 +185,144 @@ export function fromDockerRegistry(entry: JsonObject, retrieved: string): Source
   };
 }
 
+const TOUCAN_URL = 'https://github.com/TheAgentArk/Toucan';
+
+/** Declared licences that state none: Smithery's placeholder, "Not specified", a link to Smithery. */
+function declaredLicense(value: unknown): string | undefined {
+  const license = text(value)?.trim();
+  if (!license || /^(?:smithery|not specified|none|unknown)$/i.test(license) || /smithery\.ai/i.test(license)) return undefined;
+  return license.slice(0, 200);
+}
+
 /**
- * Merges servers that several sources describe (same package, or the same registry
- * name ignoring case) into one record: the most faithful source supplies the tools and
- * the fields; every source stays in the provenance. Ids come from each server's own
- * name, made unique deterministically (`-2`, `-3`, ... in input order).
+ * One line of Toucan's servers.ndjson: `{id, name, repository, homepage, license_declared,
+ * provenance: {kind, file}, tools}`. Servers Toucan read from Smithery pages have reduced
+ * parameter lists, which their provenance says.
+ */
+export function fromToucan(entry: JsonObject, retrieved: string): SourceServer | undefined {
+  const id = text(entry.id);
+  const tools = (Array.isArray(entry.tools) ? entry.tools : []).filter(isObject);
+  if (!id || tools.length === 0) return undefined;
+  const origin = isObject(entry.provenance) ? entry.provenance : {};
+  const captured = origin.kind === 'captured';
+  const repository = text(entry.repository);
+  const homepage = text(entry.homepage);
+  const license = declaredLicense(entry.license_declared);
+  const lastSegment = id.split('/').at(-1)!.toLowerCase();
+  const repositoryIdentity = repository ? repositoryKey(repository) : undefined;
+  return {
+    source: 'toucan',
+    sourceIdentity: id.toLowerCase(),
+    keys: { ...(repositoryIdentity ? { repository: repositoryIdentity } : {}), name: lastSegment },
+    idHint: id.replace(/^@/, ''),
+    fidelity: captured ? 2 : 4,
+    record: {
+      name: text(entry.name) ?? id,
+      ...(repository && /^https?:\/\//.test(repository) ? { repository } : {}),
+      ...(homepage && /^https?:\/\//.test(homepage) ? { homepage } : {}),
+      ...(license ? { license } : {}),
+      provenance: [{
+        source: 'toucan',
+        url: TOUCAN_URL,
+        retrieved,
+        license: 'MIT',
+        method: captured
+          ? `tools/list answered through Smithery's hosted endpoint in July 2025, recorded by TheAgentArk/Toucan (${String(origin.file ?? 'mcp_servers')})`
+          : `tools read from the server's Smithery page by TheAgentArk/Toucan (${String(origin.file ?? 'mcp_servers')}); parameters reduced to name, type and required`,
+        suppliedTools: true,
+        ...(captured ? {} : { reducedParameters: true }),
+      }],
+      tools: uniqueByName(tools.map(mcpTool)),
+    },
+  };
+}
+
+/**
+ * A repository URL as an identity: host, owner and repository, lower-cased, without `.git`
+ * or a trailing path (`https://github.com/Owner/Repo/tree/main` -> `github.com/owner/repo`).
+ * An owner's page alone is no repository.
+ */
+export function repositoryKey(url: string): string | undefined {
+  const match = /^https?:\/\/(?:www\.)?([^/]+)\/([^/#?]+)\/([^/#?]+)/i.exec(url.trim());
+  if (!match) return undefined;
+  return `${match[1]}/${match[2]}/${match[3]!.replace(/\.git$/i, '')}`.toLowerCase();
+}
+
+/**
+ * Merges servers that several sources describe into one record, by the same package,
+ * then the same repository, then the same name:
+ * - a server's own identifier within its source (Docker's `Ref` and `ref`) always merges;
+ * - a repository that several servers of one source share is a monorepo, not an identity;
+ * - a name merges only servers of different sources, and only when their packages and
+ *   repositories, where both have one, agree (ten Toucan servers are called "weather").
+ * The most faithful source supplies the tools and the fields; every source stays in the
+ * provenance. Ids come from each server's own name, made unique deterministically (`-2`,
+ * `-3`, ... in id order of the merged records).
  */
 export function mergeSourceServers(servers: readonly SourceServer[]): ServerInput[] {
-  const groups = new Map<string, SourceServer[]>();
+  const parent = servers.map((_, index) => index);
+  const find = (index: number): number => {
+    while (parent[index] !== index) index = parent[index] = parent[parent[index]!]!;
+    return index;
+  };
+  const union = (a: number, b: number): void => {
+    const [rootA, rootB] = [find(a), find(b)];
+    if (rootA !== rootB) parent[Math.max(rootA, rootB)] = Math.min(rootA, rootB);
+  };
+  const unionBy = (keyOf: (server: SourceServer) => string | undefined, allowed: (a: SourceServer, b: SourceServer) => boolean = () => true): void => {
+    const first = new Map<string, number[]>();
+    servers.forEach((server, index) => {
+      const key = keyOf(server);
+      if (key === undefined) return;
+      const seen = first.get(key);
+      if (!seen) {
+        first.set(key, [index]);
+        return;
+      }
+      const partner = seen.find((other) => allowed(servers[other]!, server));
+      if (partner !== undefined) union(partner, index);
+      seen.push(index);
+    });
+  };
+  unionBy((server) => `${server.source}\u0000${server.sourceIdentity}`);
+  unionBy((server) => server.keys.package);
+  const repositoryUse = new Map<string, number>();
   for (const server of servers) {
-    const group = groups.get(server.mergeKey);
-    if (group) group.push(server);
-    else groups.set(server.mergeKey, [server]);
+    if (server.keys.repository) repositoryUse.set(`${server.source}\u0000${server.keys.repository}`, (repositoryUse.get(`${server.source}\u0000${server.keys.repository}`) ?? 0) + 1);
   }
-  const taken = new Set<string>();
-  const merged: ServerInput[] = [];
-  for (const group of groups.values()) {
+  unionBy((server) =>
+    server.keys.repository && repositoryUse.get(`${server.source}\u0000${server.keys.repository}`) === 1 ? server.keys.repository : undefined,
+  );
+  const agree = (a?: string, b?: string): boolean => a === undefined || b === undefined || a === b;
+  unionBy(
+    (server) => server.keys.name,
+    (a, b) => a.source !== b.source && agree(a.keys.package, b.keys.package) && agree(a.keys.repository, b.keys.repository),
+  );
+
+  const groups = new Map<number, SourceServer[]>();
+  servers.forEach((server, index) => {
+    const root = find(index);
+    const group = groups.get(root);
+    if (group) group.push(server);
+    else groups.set(root, [server]);
+  });
+  const chosen = [...groups.values()].map((group) => {
     // Most faithful first; among equals (Docker's `ref` and `Ref`), the one with more tools.
     const [best, ...rest] = [...group].sort(
-      (a, b) => a.fidelity - b.fidelity || b.record.tools.length - a.record.tools.length,
+      (a, b) => a.fidelity - b.fidelity || b.record.tools.length - a.record.tools.length || (a.idHint < b.idHint ? -1 : a.idHint > b.idHint ? 1 : 0),
     );
-    const others = rest.flatMap((other) =>
-      other.record.provenance.map((entry) => ({ ...entry, suppliedTools: false })),
-    );
-    const base = slugify(best!.idHint).slice(0, 100).replace(/-+$/, '');
+    return { best: best!, rest, base: slugify(best!.idHint).slice(0, 100).replace(/-+$/, '') || 'server' };
+  });
+  // Ids are handed out in base order, so the result does not depend on the input order.
+  chosen.sort((a, b) => (a.base < b.base ? -1 : a.base > b.base ? 1 : a.best.fidelity - b.best.fidelity || (a.best.idHint < b.best.idHint ? -1 : 1)));
+  const taken = new Set<string>();
+  const merged: ServerInput[] = [];
+  for (const { best, rest, base } of chosen) {
+    const others = rest.flatMap((other) => other.record.provenance.map((entry) => ({ ...entry, suppliedTools: false })));
     let id = base;
     for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
     taken.add(id);
-    merged.push({
-      id,
-      ...best!.record,
-      provenance: [...best!.record.provenance, ...others],
-    });
+    merged.push({ id, ...best.record, provenance: [...best.record.provenance, ...others] });
   }
   return merged.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
