@@ -182,15 +182,20 @@ describe('policy.json and policy.intercept.yaml agree on every recommendation of
     console.info(`policy formats: ${tally.policies} policy pairs, ${tally.calls} calls compared; left out: ${JSON.stringify(tally.leftOut)}`);
     expect(tally.failures, report(tally)).toEqual([]);
     expect(tally.calls).toBeGreaterThan(tally.policies);
-  }, 60_000);
+  }, 120_000);
 
-  it('every tool under every category, so that every guard and conditional example is compared', () => {
+  // Every tool is compared as classified above; this adds every category, on every fourth
+  // server (a fixed sample, by catalogue order) so the suite stays within minutes.
+  it('the tools of every fourth server under every category, so that every kind of guard and conditional example is compared', () => {
     const tally: Tally = { policies: 0, calls: 0, leftOut: {}, failures: [] };
     for (const category of CATEGORIES) {
       const classification = classificationOf(category);
-      for (const server of servers) compareServer(tally, server, () => classification, ` as ${category}`);
+      servers.forEach((server, index) => {
+        if (index % 4 === 0) compareServer(tally, server, () => classification, ` as ${category}`);
+      });
     }
     console.info(`policy formats, every category: ${tally.policies} policy pairs, ${tally.calls} calls compared; left out: ${JSON.stringify(tally.leftOut)}`);
     expect(tally.failures, report(tally)).toEqual([]);
-  }, 120_000);
+    expect(tally.policies).toBeGreaterThan(servers.length);
+  }, 180_000);
 });
