@@ -6,7 +6,7 @@
  * on nouns that name data (`db-stats`).
  */
 import { splitName } from './split-name.ts';
-import { leadingVerb, type VerbHit } from './verbs.ts';
+import { leadingVerb, refine, type VerbHit } from './verbs.ts';
 import {
   MONEY_NOUNS_STRONG,
   MONEY_NOUNS_WEAK,
@@ -93,25 +93,89 @@ const MIN_COMPOUND_VERB = 5;
 export interface ServerRef {
   id?: unknown;
   name?: unknown;
+  /** The names of all the server's tools, when known. */
+  toolNames?: readonly unknown[];
 }
 
 interface WordSet {
   has(word: string): boolean;
 }
 
-const NO_SERVER: WordSet = NAMESPACE_PREFIXES;
-/** One prefix set per server object: a server's tools are classified with the same one. */
-const serverPrefixes = new WeakMap<object, WordSet>();
+/** How a server names its tools, read once from all its names. */
+interface NamingStyle {
+  /** Words to pass over: namespaces, the server's own name, a prefix its names share. */
+  prefixes: WordSet;
+  /** The server puts the verb last (`<service>_<resource>_<verb>`). */
+  verbLast: boolean;
+}
 
-function prefixSet(server: ServerRef | undefined): WordSet {
-  if (!server || typeof server !== 'object') return NO_SERVER;
-  let prefixes = serverPrefixes.get(server);
-  if (!prefixes) {
-    const own = new Set([...splitName(server.id), ...splitName(server.name)]);
-    prefixes = { has: (word) => NAMESPACE_PREFIXES.has(word) || own.has(word) };
-    serverPrefixes.set(server, prefixes);
+const NO_SERVER: NamingStyle = { prefixes: NAMESPACE_PREFIXES, verbLast: false };
+/** One naming style per server object: a server's tools are classified with the same one. */
+const namingStyles = new WeakMap<object, NamingStyle>();
+
+/** A word this share of a server's names open with is the server's prefix ... */
+const SHARED_PREFIX_SHARE = 0.6;
+/** ... when the server has at least this many tools. */
+const SHARED_PREFIX_MIN_TOOLS = 3;
+
+function unambiguousVerb(word: string | undefined): boolean {
+  const verb = word === undefined ? undefined : verbOf(word, false);
+  return verb !== undefined && !verb.ambiguous;
+}
+
+/**
+ * The words most of a server's tool names open with (`respira_`, `web_data_`): a prefix
+ * that names the service, read past like the server's own name. A verb most names open
+ * with (`get_users`, `get_items`) is the naming style, not a prefix: it is one only when
+ * most of the names that share it have another verb after it (`record_create`).
+ */
+export function sharedPrefixes(names: readonly string[]): string[] {
+  if (names.length < SHARED_PREFIX_MIN_TOOLS) return [];
+  const split = names.map((name) => splitName(name)).filter((words) => words.length >= 2);
+  const prefixes: string[] = [];
+  let sharing = split;
+  for (let position = 0; position < 2; position += 1) {
+    const counts = new Map<string, number>();
+    for (const words of sharing) if (words.length > position + 1) counts.set(words[position]!, (counts.get(words[position]!) ?? 0) + 1);
+    let top: string | undefined;
+    let count = 0;
+    for (const [word, n] of counts) if (n > count || (n === count && top !== undefined && word < top)) [top, count] = [word, n];
+    if (top === undefined || count < SHARED_PREFIX_SHARE * (position === 0 ? names.length : sharing.length) || count < SHARED_PREFIX_MIN_TOOLS) break;
+    const withIt = sharing.filter((words) => words[position] === top);
+    if (verbOf(top, false) !== undefined) {
+      const verbAfter = withIt.filter((words) => words.slice(position + 1).some((word) => unambiguousVerb(word))).length;
+      if (verbAfter < withIt.length / 2) break;
+    }
+    prefixes.push(top);
+    sharing = withIt;
   }
   return prefixes;
+}
+
+/** Whether a server's names put the verb last: more end with an unambiguous verb than open with one. */
+function putsVerbLast(names: readonly string[], prefixes: WordSet): boolean {
+  let last = 0;
+  let first = 0;
+  for (const name of names) {
+    const words = splitName(name).filter((word) => !prefixes.has(word) && !STOP_WORDS.has(word));
+    if (words.length < 2) continue;
+    if (unambiguousVerb(words[0])) first += 1;
+    else if (unambiguousVerb(words.at(-1))) last += 1;
+  }
+  return last >= 2 && last > first;
+}
+
+function namingStyle(server: ServerRef | undefined): NamingStyle {
+  if (!server || typeof server !== 'object') return NO_SERVER;
+  let style = namingStyles.get(server);
+  if (!style) {
+    const names = Array.isArray(server.toolNames) ? server.toolNames.filter((name): name is string => typeof name === 'string') : [];
+    const own = new Set([...splitName(server.id), ...splitName(server.name), ...sharedPrefixes(names)]);
+    const prefixes: WordSet = { has: (word) => NAMESPACE_PREFIXES.has(word) || own.has(word) };
+    style = { prefixes, verbLast: putsVerbLast(names, prefixes) };
+    namingStyles.set(server, style);
+  }
+  return style;
 }
 
 /**
@@ -143,10 +207,14 @@ function readNoun(words: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** A verb past the front of a name, where the server does not put its verbs, says less. */
+const DEEP_VERB_SHARE = 0.5;
+
 export function nameSignals(name: string, server: ServerRef | undefined, evidence: Evidence): NameFacts {
   const words = splitName(name);
   const quote = quoteStart(name);
-  const skip = prefixSet(server);
+  const style = namingStyle(server);
+  const skip = style.prefixes;
   const method = unsafeMethodOf(name, words, skip);
   let leading: VerbHit | undefined = method
     ? {
@@ -162,11 +230,24 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
   // noun too (`select_kube_context` keeps its verb).
   if (leading?.ambiguous && leading.index === words.length - 2 && READ_NOUNS.has(words.at(-1)!)) leading = undefined;
 
+  // Verb position: on a server that puts verbs last, the last word is the verb; elsewhere
+  // a verb found past the front of the name (`web_data_google_play_store`) says less.
+  let share = 1;
+  if (!method && words.length > 1) {
+    const front = words.findIndex((word) => !STOP_WORDS.has(word) && !skip.has(word));
+    const lastIndex = words.length - 1;
+    if (style.verbLast && lastIndex !== leading?.index && unambiguousVerb(words[lastIndex]) && lastIndex > front) {
+      leading = refineAt(words, lastIndex);
+    } else if (leading && front >= 0 && leading.index > front && !(style.verbLast && leading.index === lastIndex)) {
+      share = DEEP_VERB_SHARE;
+    }
+  }
+
   if (method) {
     // The method is what the endpoint's own author declared; it says all a verb would.
     evidence.add('name', leading!.category, `http-method:${method.method}`, WEIGHT.leadingVerb, quote);
   } else if (leading) {
-    evidence.add('name', leading.category, `leading-verb:${leading.label}`, WEIGHT.leadingVerb * leading.strength, quote);
+    evidence.add('name', leading.category, `leading-verb:${leading.label}`, WEIGHT.leadingVerb * leading.strength * share, quote);
   } else {
     const content = words.filter((word) => !STOP_WORDS.has(word) && !skip.has(word));
     const candidates = content.length > 0 ? content : words;
@@ -229,6 +310,11 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
     );
   }
   return { words, leading, moneyNoun, unsafeMethod: method?.method };
+}
+
+/** The verb at `index`, refined by what follows it. */
+function refineAt(words: readonly string[], index: number): VerbHit {
+  return refine(verbOf(words[index]!, false)!, words, index);
 }
 
 /** The title's leading verb (`Delete Branch`), a lighter echo of the name. */
