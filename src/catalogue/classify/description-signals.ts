@@ -13,6 +13,13 @@ import { quoteAround } from './text.ts';
 
 export const WEIGHT = { descriptionVerb: 2.5 } as const;
 
+/**
+ * A description that opens by saying what the tool does to something ("Creates a new
+ * record", "Sends the message", "Starts the job") states the tool's action: a change
+ * stated that way outweighs a name verb that only reads (`<service>_get_or_create`).
+ */
+const STATED_CHANGE_SHARE = 1.5;
+
 /** Matches looked at per phrase pattern. */
 const MAX_MATCHES_PER_PHRASE = 8;
 
@@ -256,10 +263,13 @@ function openingVerb(text: string, evidence: Evidence): ReadonlyMap<number, Acti
       `description-verb:${verb.label}`,
       WEIGHT.descriptionVerb * verb.strength * share,
       quoteAround(text, start, ends[verb.index]!),
-      { group: 'opening', max: WEIGHT.descriptionVerb },
+      { group: 'opening', max: WEIGHT.descriptionVerb * STATED_CHANGE_SHARE },
     );
   };
-  add(hit, 1);
+  // Only the third person states it ("Creates"); an imperative ("Create") may be advice.
+  const word = words[hit.index]!;
+  const stated = hit.index === 0 && hit.category !== 'Read' && !hit.ambiguous && verbOf(word, false) === undefined && /s$/.test(word);
+  add(hit, stated ? STATED_CHANGE_SHARE : 1);
   for (let i = hit.index + 1; i < words.length && i <= hit.index + MAX_ENUMERATED; i += 1) {
     if (!ENUMERATION_GAP.test(text.slice(ends[i - 1]!, starts[i]!))) break;
     const verb = verbOf(words[i]!, true);
