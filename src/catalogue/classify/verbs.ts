@@ -7,6 +7,8 @@ import {
   CAPTURE_OBJECTS,
   EXECUTION_OBJECTS,
   GENERATED_ARTIFACTS,
+  GUIDANCE_OBJECTS,
+  GUIDANCE_VERBS,
   MODIFIER_WORDS,
   READ_OBJECTS,
   RUN_OBJECTS,
@@ -77,6 +79,11 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
   if (RUNNING_VERBS.has(verb.base)) {
     const read = hasAny(objectWords(words, index, 4), READ_OBJECTS);
     if (read) return { ...hit, category: 'Read', strength: 0.8, label: `${verb.base}-${read}` };
+  }
+  if (GUIDANCE_VERBS.has(verb.base)) {
+    // Instructions, plans, diagrams handed back change nothing, whatever the verb.
+    const guidance = hasAny(objectWords(words, index, 3), GUIDANCE_OBJECTS);
+    if (guidance) return { ...hit, category: 'Read', strength: 0.9, label: `${verb.base}-${guidance}`, ambiguous: false };
   }
   if (verb.base === 'generate') {
     // Generating text or numbers changes nothing; generating files or keys leaves them behind.

@@ -181,6 +181,20 @@ export const GENERATED_ARTIFACTS = set(`file files directory folder key keys api
   credentials secret secrets certificate certificates password passwords model models asset
   assets presentation presentations document documents project projects`);
 
+/**
+ * What guidance tools hand back: instructions, plans, best practices, diagrams, text. A
+ * tool that only returns them reads, whatever its verb (`get_best_practices`,
+ * `generate_plan`, "Provide installation instructions").
+ */
+export const GUIDANCE_OBJECTS = set(`instructions instruction guidance guide guides practices
+  recommendations recommendation tips advice suggestions suggestion plan plans outline outlines
+  checklist checklists strategy strategies explanation explanations diagram diagrams ideas idea
+  answer answers examples example prompt prompts walkthrough tutorial tutorials steps`);
+
+/** Verbs that hand such things back when their object is one of them. */
+export const GUIDANCE_VERBS = set(`generate provide suggest recommend draft produce get give show
+  explain compose return propose outline describe`);
+
 /** Verbs that start something: with an execution object they run it. */
 export const STARTING_VERBS = set(`start trigger new submit queue enqueue dispatch kick launch
   schedule restart rerun retry`);
