@@ -9,6 +9,9 @@ import {
   GENERATED_ARTIFACTS,
   GUIDANCE_OBJECTS,
   GUIDANCE_VERBS,
+  ASKED_OBJECTS,
+  DELIVERED_OBJECTS,
+  DELIVERING_VERBS,
   MODIFIER_WORDS,
   READ_OBJECTS,
   RUN_OBJECTS,
@@ -79,6 +82,15 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
   if (RUNNING_VERBS.has(verb.base)) {
     const read = hasAny(objectWords(words, index, 4), READ_OBJECTS);
     if (read) return { ...hit, category: 'Read', strength: 0.8, label: `${verb.base}-${read}` };
+  }
+  if (DELIVERING_VERBS.has(verb.base)) {
+    // Sending a prompt to get an answer back asks; sending an email, a report or feedback
+    // to someone delivers it, and is never a read.
+    const objects3 = objectWords(words, index, 3);
+    const asked = verb.base === 'send' ? hasAny(objects3, ASKED_OBJECTS) : undefined;
+    if (asked) return { ...hit, category: 'Read', strength: 0.8, label: `send-${asked}`, ambiguous: false };
+    const delivered = hasAny(objects3, DELIVERED_OBJECTS);
+    if (delivered) return { ...hit, category: 'Write', strength: 1, label: `${verb.base}-${delivered}`, ambiguous: false };
   }
   if (GUIDANCE_VERBS.has(verb.base)) {
     // Instructions, plans, diagrams handed back change nothing, whatever the verb.

@@ -195,6 +195,17 @@ export const GUIDANCE_OBJECTS = set(`instructions instruction guidance guide gui
 export const GUIDANCE_VERBS = set(`generate provide suggest recommend draft produce get give show
   explain compose return propose outline describe`);
 
+/** What sending, reporting or filing something to someone else delivers: a write. */
+export const DELIVERED_OBJECTS = set(`email emails mail message messages sms text texts notification
+  notifications feedback problem problems issue issues bug bugs complaint complaints report
+  reports invitation invitations invite invites reminder reminders alert alerts newsletter`);
+
+/** Verbs that deliver something to someone else. */
+export const DELIVERING_VERBS = set(`send report file submit share post forward notify`);
+
+/** What a tool sends when it only asks: a prompt or a question sent to get an answer back. */
+export const ASKED_OBJECTS = set(`prompt prompts question questions query queries`);
+
 /** Verbs that start something: with an execution object they run it. */
 export const STARTING_VERBS = set(`start trigger new submit queue enqueue dispatch kick launch
   schedule restart rerun retry`);
