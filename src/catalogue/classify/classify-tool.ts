@@ -236,7 +236,7 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   if (title !== undefined && title !== name) titleSignals(title, evidence);
   const described = descriptionSignals(description, evidence);
   const facts = paramFacts(paramsOf(tool.inputSchema));
-  schemaSignals(facts, description, described.readOnly, evidence);
+  const statement = schemaSignals(facts, description, described.readOnly, evidence).statement;
 
   const leading = nameFacts.leading;
   const moneyContext = nameFacts.moneyNoun !== undefined || facts.payee !== undefined || described.money;
@@ -257,6 +257,9 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   if (method === 'delete' ? shown !== 'Destructive' && shown !== 'Financial' : method && (shown === 'Read' || shown === 'Other')) {
     shown = method === 'delete' ? 'Destructive' : 'Write';
   }
+  // A query runner: a statement the caller writes, run as given, may change data whatever
+  // the name calls it (`run_query`), unless the tool says it only reads.
+  if (statement === 'may-write' && shown === 'Read') shown = 'Execute';
   // Saving to a caller-chosen file is a change, however read-like the rest is: the MCP spec's
   // read-only means "does not modify its environment", and a file written where the caller
   // says (possibly over an existing one) modifies it.

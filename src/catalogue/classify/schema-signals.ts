@@ -1,6 +1,8 @@
 /**
  * Evidence from the input schema's parameters: what a caller can hand the tool says what
- * it can do. A `command` or `code` parameter runs; a `sql` parameter whose text allows
+ * it can do. A `command` or `code` parameter runs; a statement in a query language that
+ * the tool runs as given may change data unless the tool says it only reads, or queries an
+ * analytics store (events, logs, metrics); a `sql` parameter whose text allows
  * INSERT/UPDATE/DELETE changes data; an output path writes a file where the caller says;
  * an `amount` with a recipient moves money. A `query` or `path` alone says little, but
  * pages use them to explain a policy's conditions.
@@ -84,7 +86,12 @@ export interface ParamFacts {
 const NOT_CODE =
   /\b(?:zip|postal|country|verification|authori[sz]ation|otp|error|status|currency|language|airport|promo|coupon|discount|invit\w*|referral|mfa|2fa|sms|one[- ]time|product|area|access code|auth code|exit code|naics|sic|icd|iso|http|response|colou?r|mermaid|markdown|diagram|html|css|latex|svg|plantuml|graphviz|qr|barcode|bar)\b/i;
 const CODE_FUNCTION = /=>|\bjavascript\b|\bjs\b|source code|code to (?:run|execute)|function (?:body|source)/i;
-const SQL_TEXT = /\bSQL\b|\bSELECT\b|\bcypher\b|\bSPARQL\b/;
+const SQL_TEXT = /\bSQL\b|\bSELECT\b|\bcypher\b|\bSPARQL\b|\bGraphQL\b|\b(?:KQL|DQL|PromQL|LogQL|HogQL|TraceQL)\b/i;
+/**
+ * Queries over an event, log or metrics store only read it: analytics languages have no
+ * statements that change data.
+ */
+const ANALYTICS_TEXT = /\b(?:analytics|events?|logs?|metrics|traces?|spans?|telemetry|observability|monitoring|KQL|DQL|PromQL|LogQL|HogQL|TraceQL)\b/i;
 const OUTPUT_DESCRIPTION =
   /\b(?:save|saves|saved|write|writes|written|store|stored|output|export|exported|download|downloaded)\b[^.]{0,60}?\b(?:to|into|in)\b|\bwhere to (?:save|write|store)|\bto save\b|\bdirectory for (?:the )?(?:reports?|outputs?|results?|files?)/i;
 
@@ -162,12 +169,21 @@ function quoteOf(param: Param): string {
 const SQL_WRITES = /\b(?:INSERT|UPDATE|DELETE|DROP|CREATE|ALTER|TRUNCATE|MERGE|UPSERT|GRANT|REVOKE|DDL|DML)\b/;
 const SQL_WRITES_WORDS = /\b(?:any|arbitrary|write|writes|modifying|mutating|data[- ]modifying)\s+(?:sql|quer(?:y|ies)|statements?)\b/i;
 
+export interface SchemaFacts {
+  /**
+   * The tool runs a statement in a query language as given: `reads` when it says it only
+   * reads or queries an analytics store, `may-write` otherwise.
+   */
+  statement?: 'reads' | 'may-write';
+}
+
 export function schemaSignals(
   facts: ParamFacts,
   description: string,
   descriptionReadOnly: boolean,
   evidence: Evidence,
-): void {
+): SchemaFacts {
+  const found: SchemaFacts = {};
   if (facts.command) {
     evidence.add('schema', 'Execute', `param:${facts.command.name}`, WEIGHT.command, quoteOf(facts.command));
   }
@@ -176,12 +192,15 @@ export function schemaSignals(
     const text = `${facts.sql.description ?? ''}\n${description}`;
     const writes = SQL_WRITES.exec(text) ?? SQL_WRITES_WORDS.exec(text);
     const label = `param:${facts.sql.name}`;
-    if (descriptionReadOnly) {
+    if (descriptionReadOnly || (!writes && ANALYTICS_TEXT.test(text))) {
       evidence.add('schema', 'Read', label, WEIGHT.sqlRead, quoteOf(facts.sql));
+      found.statement = 'reads';
     } else if (writes) {
       evidence.add('schema', 'Execute', label, WEIGHT.sqlWrite, quoteOf(facts.sql));
+      found.statement = 'may-write';
     } else {
       evidence.add('schema', 'Execute', label, WEIGHT.sqlUnknown, quoteOf(facts.sql));
+      found.statement = 'may-write';
     }
   }
   if (facts.outputPath) {
@@ -204,4 +223,5 @@ export function schemaSignals(
   }
   if (facts.search) evidence.add('schema', 'Read', `param:${facts.search.name}`, WEIGHT.search, quoteOf(facts.search));
   if (facts.paging) evidence.add('schema', 'Read', `param:${facts.paging.name}`, WEIGHT.paging, quoteOf(facts.paging));
+  return found;
 }
