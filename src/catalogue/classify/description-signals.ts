@@ -341,7 +341,7 @@ const CJK_VERBS: ReadonlyMap<string, string> = new Map([
   ['退款', 'refund'], ['转账', 'pay'], ['购买', 'buy'], ['生成', 'generate'],
 ]);
 const CJK = /[\u3400-\u9fff]/;
-const CJK_READ_ONLY = /只读|不会修改|不修改/;
+const CJK_READ_ONLY = /只读|不会修改|不修改|不产生任何变更|不会产生任何变更|不做任何修改/;
 const CJK_QUERY = /查询|只读/;
 const CJK_WINDOW = 40;
 

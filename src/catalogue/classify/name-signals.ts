@@ -229,6 +229,9 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
   // `order_status`, `process_list`: an ambiguous word just before a closing data noun is a
   // noun too (`select_kube_context` keeps its verb).
   if (leading?.ambiguous && leading.index === words.length - 2 && READ_NOUNS.has(words.at(-1)!)) leading = undefined;
+  // `git_log`, `tf_status`: a word that is as often a noun naming data, standing last after
+  // prefixes only, names what the tool shows.
+  if (leading?.ambiguous && leading.index === words.length - 1 && READ_NOUNS.has(leading.base)) leading = undefined;
 
   // Verb position: on a server that puts verbs last, the last word is the verb; elsewhere
   // a verb found past the front of the name (`web_data_google_play_store`) says less.

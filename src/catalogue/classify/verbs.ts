@@ -10,8 +10,13 @@ import {
   GUIDANCE_OBJECTS,
   GUIDANCE_VERBS,
   ASKED_OBJECTS,
+  COMPUTING_VERBS,
   DELIVERED_OBJECTS,
   DELIVERING_VERBS,
+  DOCUMENT_PARTS,
+  RESOLVED_OBJECTS,
+  RESTYLING_VERBS,
+  VALUE_OBJECTS,
   MODIFIER_WORDS,
   READ_OBJECTS,
   RUN_OBJECTS,
@@ -82,6 +87,21 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
   if (RUNNING_VERBS.has(verb.base)) {
     const read = hasAny(objectWords(words, index, 4), READ_OBJECTS);
     if (read) return { ...hit, category: 'Read', strength: 0.8, label: `${verb.base}-${read}` };
+  }
+  if (COMPUTING_VERBS.has(verb.base)) {
+    // Geometry, numbers, units: computed and handed back.
+    const value = hasAny(objectWords(words, index, 4), VALUE_OBJECTS);
+    if (value) return { ...hit, category: 'Read', strength: 0.8, label: `${verb.base}-${value}`, ambiguous: false };
+  }
+  if (RESTYLING_VERBS.has(verb.base)) {
+    // Formatting or sorting a range of a sheet changes the sheet; formatting a value does not.
+    const part = hasAny(objectWords(words, index, 3), DOCUMENT_PARTS);
+    if (part) return { ...hit, category: 'Write', strength: 0.9, label: `${verb.base}-${part}`, ambiguous: false };
+  }
+  if (verb.base === 'resolve') {
+    // Resolving a name reads; resolving an issue closes it.
+    const resolved = hasAny(objectWords(words, index, 2), RESOLVED_OBJECTS);
+    if (resolved) return { ...hit, category: 'Write', strength: 0.9, label: `resolve-${resolved}`, ambiguous: false };
   }
   if (DELIVERING_VERBS.has(verb.base)) {
     // Sending a prompt to get an answer back asks; sending an email, a report or feedback

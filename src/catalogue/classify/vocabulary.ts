@@ -162,7 +162,8 @@ export const HARD_DELETES = set(`delete remove rm del destroy drop purge erase w
 /** Objects that make `run`/`execute` a read: running a query or a report changes nothing. */
 export const READ_OBJECTS = set(`query queries search searches report reports analysis
   aggregation aggregations check checks audit lookup lookups count stats statistics select
-  diagnostics healthcheck explain scan scans inspection inspections find probe probes`);
+  diagnostics diagnostic healthcheck explain scan scans inspection inspections find probe probes
+  analyzer analyzers analyses`);
 
 /** Objects that make `drop` destructive: dropping a table, not dropping a file onto a page. */
 export const STORE_OBJECTS = set(`table tables database databases db dbs collection collections
@@ -194,6 +195,32 @@ export const GUIDANCE_OBJECTS = set(`instructions instruction guidance guide gui
 /** Verbs that hand such things back when their object is one of them. */
 export const GUIDANCE_VERBS = set(`generate provide suggest recommend draft produce get give show
   explain compose return propose outline describe`);
+
+/**
+ * Values a tool computes on and hands back (geometry, numbers, units, dates): merging
+ * polygons or converting units reads, where merging branches writes.
+ */
+export const VALUE_OBJECTS = set(`polygon polygons geometry geometries point points line lines
+  linestring linestrings coordinate coordinates distance distances area areas vector vectors
+  matrix matrices number numbers unit units timezone timezones temperature temperatures bbox
+  gps geojson shape shapes angle angles`);
+
+/** Verbs that compute on values: with a value object they read. */
+export const COMPUTING_VERBS = set(`merge subtract simplify snap buffer create compute calculate
+  convert test intersect union split measure transform combine round interpolate project`);
+
+/** Parts of a stored document or sheet: formatting or sorting them changes the document. */
+export const DOCUMENT_PARTS = set(`range ranges cell cells sheet sheets worksheet worksheets row
+  rows column columns table tables document documents paragraph paragraphs slide slides file
+  files workbook workbooks spreadsheet spreadsheets`);
+
+/** Verbs that restyle or reorder what they act on. */
+export const RESTYLING_VERBS = set(`format sort style align indent highlight reorder`);
+
+/** What resolving changes the state of: an issue, a ticket, an alert. */
+export const RESOLVED_OBJECTS = set(`issue issues ticket tickets incident incidents alert alerts
+  conflict conflicts comment comments thread threads bug bugs problem problems finding findings
+  vulnerability vulnerabilities`);
 
 /** What sending, reporting or filing something to someone else delivers: a write. */
 export const DELIVERED_OBJECTS = set(`email emails mail message messages sms text texts notification
