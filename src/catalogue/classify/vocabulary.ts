@@ -37,7 +37,8 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     debug:0.6 expand:0.6 return:0.8 provide:0.6 screenshot snapshot capture?:0.6 solve
     plan?:0.6 is:0.6 has:0.6 can:0.5 obtain locate download?:0.6 watch:0.6
     filter:0.8 sort:0.7 report?:0.6 convert:0.5 info:0.5 stat:0.6 demonstrate:0.5
-    dryrun obtener listar buscar consultar ver`,
+    dryrun obtener listar buscar consultar ver subtract:0.6 simplify:0.6 snap:0.5 interpolate:0.6
+    intersect:0.6`,
   Write: `create add new:0.7 make:0.7 update set put?:0.8 post:0.8 patch:0.8 edit modify change
     alter insert upsert save write append prepend upload? import? register rename move copy
     pull:0.7 optimize:0.6 arrange reinforce:0.6 introduce:0.5 switch:0.7 reorganize repair
