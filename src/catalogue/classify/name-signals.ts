@@ -152,17 +152,23 @@ export function sharedPrefixes(names: readonly string[]): string[] {
   return prefixes;
 }
 
+/** The share of a server's names that must end with a verb for the verb to be read last. */
+const VERB_LAST_SHARE = 0.3;
+
 /** Whether a server's names put the verb last: more end with an unambiguous verb than open with one. */
 function putsVerbLast(names: readonly string[], prefixes: WordSet): boolean {
   let last = 0;
   let first = 0;
+  let counted = 0;
   for (const name of names) {
     const words = splitName(name).filter((word) => !prefixes.has(word) && !STOP_WORDS.has(word));
     if (words.length < 2) continue;
+    counted += 1;
     if (unambiguousVerb(words[0])) first += 1;
     else if (unambiguousVerb(words.at(-1))) last += 1;
   }
-  return last >= 2 && last > first;
+  // A style, not a few names that happen to end in a verb-like noun (`app_store`).
+  return last >= Math.max(2, VERB_LAST_SHARE * counted) && last > first;
 }
 
 function namingStyle(server: ServerRef | undefined): NamingStyle {
@@ -242,6 +248,9 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
     if (style.verbLast && lastIndex !== leading?.index && unambiguousVerb(words[lastIndex]) && lastIndex > front) {
       leading = refineAt(words, lastIndex);
     } else if (leading && front >= 0 && leading.index > front && !(style.verbLast && leading.index === lastIndex)) {
+      share = DEEP_VERB_SHARE;
+    } else if (leading && !style.verbLast && leading.index === lastIndex && lastIndex >= 2) {
+      // `google_play_store`: closing a compound of three words or more, the word is its head noun.
       share = DEEP_VERB_SHARE;
     }
   }

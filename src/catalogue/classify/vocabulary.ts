@@ -38,8 +38,8 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     plan?:0.6 is:0.6 has:0.6 can:0.5 obtain locate download?:0.6 watch:0.6
     filter:0.8 sort:0.7 report?:0.6 convert:0.5 info:0.5 stat:0.6 demonstrate:0.5
     dryrun obtener listar buscar consultar ver subtract:0.6 simplify:0.6 snap:0.5 interpolate:0.6
-    intersect:0.6`,
-  Write: `create add new:0.7 make:0.7 update set put?:0.8 post:0.8 patch:0.8 edit modify change
+    intersect:0.6 greet:0.6`,
+  Write: `create add allocate:0.8 new:0.7 make:0.7 update set put?:0.8 post:0.8 patch:0.8 edit modify change
     alter insert upsert save write append prepend upload? import? register rename move copy
     pull:0.7 optimize:0.6 arrange reinforce:0.6 introduce:0.5 switch:0.7 reorganize repair
     ensure:0.5 init:0.7 initialize:0.7 reopen concatenate:0.5 customize manage:0.5 finalize
@@ -180,7 +180,7 @@ export const EXECUTION_OBJECTS = set(`build builds job jobs pipeline pipelines w
 
 /** What `generate` makes when it makes something that stays: files, keys, credentials. */
 export const GENERATED_ARTIFACTS = set(`file files directory folder key keys apikey credential
-  credentials secret secrets certificate certificates password passwords model models asset
+  credentials secret secrets certificate certificates model models asset
   assets presentation presentations document documents project projects`);
 
 /**
