@@ -298,7 +298,8 @@ describe('names that encode an HTTP method', () => {
     expect(classify({ name: 'API-get-search', description: 'Search pages by title' }).category).toBe('Read');
     const message = classify({ name: 'post_message', description: 'Posts a message to a channel.' });
     expect(message.category).toBe('Write');
-    expect(labels(message)).toContain('leading-verb:post');
+    // A message posted is delivered: the verb is read with its object.
+    expect(labels(message)).toContain('leading-verb:post-message');
     expect(labels(message)).not.toContain('http-method:post');
     expect(classify({ name: 'get_post', description: 'Get a blog post by its slug.' }).category).toBe('Read');
     expect(classify({ name: 'search_posts', description: 'Search forum posts.' }).category).toBe('Read');

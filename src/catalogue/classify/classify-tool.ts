@@ -30,7 +30,7 @@ import { asText, scannedPart, tidy } from './text.ts';
 import { HARD_DELETES, type ActionCategory } from './vocabulary.ts';
 
 /** Bump when a change to the rules can change a classification. */
-export const ENGINE = 'rules-3';
+export const ENGINE = 'rules-4';
 
 /** What the engine reads of a tool: an MCP `Tool`, or any object shaped like one. */
 export interface ClassifiableTool {

@@ -18,7 +18,7 @@ export const WEIGHT = { descriptionVerb: 2.5 } as const;
  * record", "Sends the message", "Starts the job") states the tool's action: a change
  * stated that way outweighs a name verb that only reads (`<service>_get_or_create`).
  */
-const STATED_CHANGE_SHARE = 1.5;
+const STATED_CHANGE_SHARE = 1.7;
 
 /** Matches looked at per phrase pattern. */
 const MAX_MATCHES_PER_PHRASE = 8;

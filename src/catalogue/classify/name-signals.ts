@@ -10,6 +10,7 @@ import { leadingVerb, refine, type VerbHit } from './verbs.ts';
 import {
   MONEY_NOUNS_STRONG,
   MONEY_NOUNS_WEAK,
+  MODIFIER_WORDS,
   NAMESPACE_PREFIXES,
   READ_NOUNS,
   STOP_WORDS,
@@ -247,10 +248,12 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
     const lastIndex = words.length - 1;
     if (style.verbLast && lastIndex !== leading?.index && unambiguousVerb(words[lastIndex]) && lastIndex > front) {
       leading = refineAt(words, lastIndex);
-    } else if (leading && front >= 0 && leading.index > front && !(style.verbLast && leading.index === lastIndex)) {
+    } else if (leading && front >= 0 && contentWordsBefore(words, leading.index, skip) >= 2 && !(style.verbLast && leading.index === lastIndex)) {
+      // One product word may lead (`jira_create_issue`); two or more make the verb a noun.
       share = DEEP_VERB_SHARE;
-    } else if (leading && !style.verbLast && leading.index === lastIndex && lastIndex >= 2) {
-      // `google_play_store`: closing a compound of three words or more, the word is its head noun.
+    } else if (leading && !style.verbLast && leading.index === lastIndex && lastIndex >= 2 && isContentWord(words[lastIndex - 1]!, skip)) {
+      // `google_play_store`: after a noun, the word closing a compound of three words or
+      // more is its head noun (`sam_local_invoke`, after a modifier, keeps its verb).
       share = DEEP_VERB_SHARE;
     }
   }
@@ -322,6 +325,16 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
     );
   }
   return { words, leading, moneyNoun, unsafeMethod: method?.method };
+}
+
+function contentWordsBefore(words: readonly string[], index: number, skip: WordSet): number {
+  let count = 0;
+  for (let i = 0; i < index; i += 1) if (!STOP_WORDS.has(words[i]!) && !MODIFIER_WORDS.has(words[i]!) && !skip.has(words[i]!)) count += 1;
+  return count;
+}
+
+function isContentWord(word: string, skip: WordSet): boolean {
+  return !STOP_WORDS.has(word) && !MODIFIER_WORDS.has(word) && !skip.has(word);
 }
 
 /** The verb at `index`, refined by what follows it. */

@@ -76,7 +76,7 @@ const VERB_TABLE: Record<ActionCategory, string> = {
 /** Words that qualify the verb that follows (`force_delete`, `bulk_update`), never lead. */
 export const MODIFIER_WORDS: ReadonlySet<string> = new Set(
   `force forced bulk batch multi mass auto quick smart safe safely async try soft hard
-    batched single full partial`.split(/\s+/),
+    batched single full partial local remote`.split(/\s+/),
 );
 
 /** Words skipped when looking for verbs and objects. */

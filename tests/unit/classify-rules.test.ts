@@ -1,0 +1,123 @@
+/**
+ * The engine's general rules, each on made-up tools (none of them from the shared data):
+ * a server's shared prefix and where it puts its verbs, the description's stated action,
+ * guidance tools, sending, previews, query runners, computing on values, restyling a
+ * document, resolving an issue, and the confidence of a terse description.
+ */
+import { describe, expect, it } from 'vitest';
+import { classifyTool, ENGINE, type ServerIdentity } from '../../src/catalogue/classify/classify-tool.ts';
+import { sharedPrefixes } from '../../src/catalogue/classify/name-signals.ts';
+
+function classify(name: string, description: string, properties: Record<string, unknown> = {}, server?: ServerIdentity) {
+  return classifyTool({ name, description, inputSchema: { type: 'object', properties } }, server);
+}
+
+const category = (...args: Parameters<typeof classify>) => classify(...args).category;
+
+describe('a server\'s naming style', () => {
+  it('finds the prefix most names share, but not a verb most names open with', () => {
+    expect(sharedPrefixes(['zebra_record_create', 'zebra_record_list', 'zebra_note_delete', 'status'])).toEqual(['zebra']);
+    expect(sharedPrefixes(['web_data_shop_item', 'web_data_city_map', 'web_data_blog_post', 'fetch'])).toEqual(['web', 'data']);
+    expect(sharedPrefixes(['get_users', 'get_items', 'get_orders', 'create_item'])).toEqual([]);
+    expect(sharedPrefixes(['record_create', 'record_delete', 'record_update'])).toEqual(['record']);
+    expect(sharedPrefixes(['a_x', 'b_y'])).toEqual([]);
+  });
+
+  it('reads past a service prefix that is also a verb, and takes the last word on a server that puts verbs last', () => {
+    const names = ['track_parcel_create', 'track_parcel_update', 'track_parcel_list', 'track_label_delete', 'track_label_get'];
+    const server = { id: 'parcels', name: 'Parcels', toolNames: names };
+    expect(category('track_parcel_create', 'Creates a new parcel record for shipping.', {}, server)).toBe('Write');
+    expect(category('track_label_delete', 'Label removal.', {}, server)).toBe('Destructive');
+    expect(category('track_parcel_list', 'Parcel records.', {}, server)).toBe('Read');
+    // Without the server's names, the first word leads as before.
+    expect(classify('track_parcel_list', '').signals[0]!.label).toBe('leading-verb:track');
+  });
+
+  it('weighs a verb closing a long compound as its head noun, so the description decides', () => {
+    expect(category('shop_catalog_book_store', 'Reads the listings of a book store.', {})).toBe('Read');
+    expect(category('save_note', 'Saves a note.')).toBe('Write');
+  });
+});
+
+describe('the description\'s stated action', () => {
+  it('lets "Creates", "Updates", "Sends" at the head outweigh a name verb that only reads', () => {
+    expect(category('fetch_or_make_widget', 'Creates a new widget when none exists, and returns it.')).toBe('Write');
+    expect(category('lookup_and_notify', 'Sends a notification email to the owner of the record.')).toBe('Write');
+    // An imperative may be advice, and keeps its ordinary weight.
+    expect(classify('lookup_widget', 'Create a widget first, then look it up here.').category).toBe('Read');
+  });
+});
+
+describe('guidance, previews and sending', () => {
+  it('reads when a tool hands back instructions, plans, best practices or diagrams', () => {
+    expect(category('get_best_practices', 'Get best practices for writing queue consumers.')).toBe('Read');
+    expect(category('generate_migration_plan', 'Generate a plan for moving the cluster to the new region.')).toBe('Read');
+    expect(category('provide_setup_instructions', 'Provide installation instructions for the agent on each platform.')).toBe('Read');
+    expect(category('system_diagram', 'Generates a sequence diagram of the described flow, in Mermaid.')).toBe('Read');
+  });
+
+  it('reads a preview or a dry run, and what a tool says it does not apply', () => {
+    expect(category('stack_changes', 'Shows a preview of the changes before applying them to the stack.')).toBe('Read');
+    expect(category('config_apply_check', 'Validates the configuration without applying the changes.')).toBe('Read');
+  });
+
+  it('writes when it sends an email, a report or feedback, and reads when it sends a prompt to get an answer', () => {
+    expect(category('send_digest', 'Send an email to the team with the weekly digest.')).toBe('Write');
+    expect(category('report_problem', 'Report a problem with this service to its maintainers.')).toBe('Write');
+    expect(category('submit_bug', 'Submit a bug to the tracker with the given title.')).toBe('Write');
+    expect(category('ask_model', 'Send a prompt to the model and get back its answer.')).toBe('Read');
+  });
+});
+
+describe('query runners', () => {
+  it('may change data when they run a statement as given, whatever the name says', () => {
+    expect(category('run_query', 'Runs a SQL query against the warehouse and returns the rows.', { sql: { type: 'string' } })).toBe('Execute');
+    expect(category('query', 'Execute a query.', { query: { type: 'string', description: 'The SQL statement to run' } })).toBe('Execute');
+  });
+
+  it('read when the tool says so, or when they query an analytics store', () => {
+    expect(category('run_query', 'Runs a read-only SQL query.', { sql: { type: 'string' } })).toBe('Read');
+    expect(category('query_events', 'Runs a HogQL query over the product analytics events.', { query: { type: 'string', description: 'HogQL query' } })).toBe('Read');
+    expect(category('search_logs', 'Runs a KQL query over the application logs.', { query: { type: 'string', description: 'KQL query' } })).toBe('Read');
+  });
+});
+
+describe('computing on values, restyling documents, resolving issues', () => {
+  it('reads when it computes on geometry, numbers or units and hands them back', () => {
+    expect(category('join_shapes', 'Merge two or more polygons into a single geometry.')).toBe('Read');
+    expect(category('trim_path', 'Simplify a line by removing points that add little.')).toBe('Read');
+    expect(category('convert_units', 'Convert a temperature from Celsius to Fahrenheit.')).toBe('Read');
+    // Merging branches is no computation.
+    expect(category('merge_branch', 'Merge a branch into the default branch.')).toBe('Write');
+  });
+
+  it('writes when it formats or sorts part of a stored sheet or document', () => {
+    expect(category('sort_sheet_range', 'Sort a range of the worksheet by its first column.')).not.toBe('Read');
+    expect(category('format_table_cells', 'Format the cells of a table in the document.')).not.toBe('Read');
+    expect(category('format_date', 'Format a date as ISO 8601.')).toBe('Read');
+  });
+
+  it('writes when it resolves an issue, and reads when it resolves a name', () => {
+    expect(category('resolve_ticket', 'Resolve a support ticket.')).toBe('Write');
+    expect(category('resolve_hostname', 'Resolve a hostname to its addresses.')).toBe('Read');
+  });
+
+  it('reads an analysis or a diagnostic it runs', () => {
+    expect(category('run_diagnostic', 'Run a connectivity diagnostic for the configured site.')).toBe('Read');
+    expect(category('execute_analyzer', 'Execute a latency analyzer over the recorded requests.')).toBe('Read');
+  });
+});
+
+describe('confidence', () => {
+  it('keeps a tool whose description only repeats its name below 80%', () => {
+    expect(classify('resize_window', 'Resize the window').confidence).toBeLessThan(0.8);
+    expect(classify('delete_note', 'Delete a note.').confidence).toBeLessThan(0.8);
+    const described = classify('delete_note', 'Deletes a note permanently from the notebook; the note cannot be recovered afterwards.');
+    expect(described.confidence).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('is stored with the engine version that made it', () => {
+    expect(classify('x', '').engine).toBe(ENGINE);
+    expect(ENGINE).toBe('rules-4');
+  });
+});
