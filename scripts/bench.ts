@@ -134,7 +134,8 @@ async function floorSeconds(pages: number, meanBytes: number): Promise<number> {
 async function classifierMicroseconds(catalogue: string, limit: number): Promise<number> {
   const tools = [];
   for await (const { server } of readCatalogueFile(catalogue, {})) {
-    for (const tool of server.tools) tools.push({ tool, identity: { id: server.id, name: server.name } });
+    const identity = { id: server.id, name: server.name, toolNames: server.tools.map((tool) => tool.name) };
+    for (const tool of server.tools) tools.push({ tool, identity });
     if (tools.length >= limit) break;
   }
   const started = performance.now();

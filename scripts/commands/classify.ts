@@ -49,10 +49,10 @@ interface Line {
   contradictions?: string[];
 }
 
-function lineFor(tool: Tool, server?: ServerIdentity): string {
+function lineFor(tool: Tool, server?: ServerIdentity, named = true): string {
   const classification = classifyTool(tool, server);
   const line: Line = {
-    ...(server ? { server: server.id } : {}),
+    ...(server && named ? { server: server.id } : {}),
     name: tool.name,
     category: classification.category,
     risk: classification.risk,
@@ -76,11 +76,14 @@ export async function classifyFile(path: string): Promise<void> {
   const first = await firstSignificantCharacter(path);
   if (first === undefined) throw new Error(`${path}: empty file`);
   if (first === '[') {
-    for (const tool of await readToolArray(path)) await write(lineFor(tool));
+    // One tools/list answer: its names show the server's naming style.
+    const tools = await readToolArray(path);
+    const style = { id: '', name: '', toolNames: tools.map((tool) => tool.name) };
+    for (const tool of tools) await write(lineFor(tool, style, false));
     return;
   }
   for await (const { server } of readCatalogueFile(path, {})) {
-    const identity = { id: server.id, name: server.name };
+    const identity = { id: server.id, name: server.name, toolNames: server.tools.map((tool) => tool.name) };
     let batch = '';
     for (const tool of server.tools) batch += lineFor(tool, identity);
     await write(batch);

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyTool, ENGINE, type ServerIdentity } from '../../src/catalogue/classify/classify-tool.ts';
 import { sharedPrefixes } from '../../src/catalogue/classify/name-signals.ts';
+import { CONFIDENCE_MEASURED, confidenceMeaning } from '../../src/catalogue/prose/confidence.ts';
 
 function classify(name: string, description: string, properties: Record<string, unknown> = {}, server?: ServerIdentity) {
   return classifyTool({ name, description, inputSchema: { type: 'object', properties } }, server);
@@ -119,5 +120,14 @@ describe('confidence', () => {
   it('is stored with the engine version that made it', () => {
     expect(classify('x', '').engine).toBe(ENGINE);
     expect(ENGINE).toBe('rules-4');
+  });
+});
+
+describe('what the page says a confidence means', () => {
+  it('gives the agreement of its band, measured with the engine that made it', () => {
+    expect(CONFIDENCE_MEASURED.engine).toBe(ENGINE);
+    expect(confidenceMeaning(0.92)).toContain('at 80% or more agreed with the author 98.5% of the time');
+    expect(confidenceMeaning(0.6)).toContain('between 50% and 80%');
+    expect(confidenceMeaning(0.2)).toContain('below 50%');
   });
 });

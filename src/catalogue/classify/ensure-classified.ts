@@ -31,7 +31,8 @@ function settle(supplied: Classification | undefined, own: () => Classification)
 }
 
 export function ensureClassified<S extends ServerWithTools>(server: S): Classified<S> {
-  const identity = { id: server.id, name: server.name };
+  // The server's tool names show its naming style: a shared prefix, where its verbs go.
+  const identity = { id: server.id, name: server.name, toolNames: server.tools.map((tool) => tool.name) };
   let changed = false;
   const tools = server.tools.map((tool) => {
     const classification = settle(tool.classification, () => classifyTool(tool, identity));

@@ -73,7 +73,7 @@ export class DistributionStats {
       if (slugs.has(slug)) twins = true;
       slugs.add(slug);
       if (this.tools % this.classifyEvery === 0) {
-        const { category } = classifyTool(tool, { id: server.id, name: server.name });
+        const { category } = classifyTool(tool, { id: server.id, name: server.name, toolNames: server.tools.map((each) => each.name) });
         this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
         this.classified += 1;
       }
