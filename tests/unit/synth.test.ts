@@ -42,7 +42,7 @@ beforeAll(async () => {
     .slice(1)
     .map((line, index) => parseServerRecord(JSON.parse(line), { source: 'a.ndjson', line: index + 2 }));
   realServers = (await readSource(BUNDLED)).servers;
-});
+}, 60_000);
 
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -52,7 +52,8 @@ describe('catalogue synth: the file', () => {
   it('is the same, byte for byte, for the same seed, and another for another seed', async () => {
     expect((await write(join(dir, 'b.ndjson'), 1)).equals(bytes)).toBe(true);
     expect((await write(join(dir, 'c.ndjson'), 2)).equals(bytes)).toBe(false);
-  });
+    // Two catalogues derived from the 24,000-tool bundled one.
+  }, 30_000);
 
   it('holds exactly the requested number of tools, in valid records marked synthetic', () => {
     // Every record already went through parseServerRecord in beforeAll.
