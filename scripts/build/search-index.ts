@@ -8,13 +8,14 @@
  * process. Sent one by one over its API instead, the round trips and the one-at-a-time
  * parsing took 50 of the 74 seconds of a 100,000-tool index.
  */
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { loadSiteConfig } from '../../src/config/site-config.ts';
 import { admittedServers } from '../../src/site/load-site-catalogue.ts';
 import { SiteIndexBuilder } from '../../src/site/site-index.ts';
 import { serverSearchDocument, toolSearchDocument } from '../../src/site/search-document.ts';
+import { VocabularyBuilder, VOCABULARY_FILE } from '../../src/site/search-vocabulary.ts';
 import { withBase } from '../../src/site/urls.ts';
 import { bundleCount, bundleFolder, bundleOfDocument, bundleSize } from '../../src/site/search-bundles.ts';
 
@@ -40,12 +41,15 @@ export async function writeSearchDocuments(scratch: string, cataloguePath: strin
   const size = bundleSize();
   const warnings: string[] = [];
   const builder = new SiteIndexBuilder();
+  const vocabulary = new VocabularyBuilder();
   let documents = 0;
   let tools = 0;
   let servers = 0;
   const pending: Promise<void>[] = [];
   for await (const server of admittedServers(cataloguePath, warnings)) {
     const entry = builder.add(server);
+    for (const tool of entry.tools) vocabulary.add(tool.name);
+    vocabulary.add(`${entry.name} ${entry.id} ${entry.packageLabel ?? ''}`);
     const pages: [string, string][] = entry.tools.map((tool) => [tool.url, toolSearchDocument(tool, server.tools[tool.position]!)]);
     pages.push([entry.url, serverSearchDocument(entry, server.description)]);
     for (const [i, [url, html]] of pages.entries()) {
@@ -59,6 +63,7 @@ export async function writeSearchDocuments(scratch: string, cataloguePath: strin
     servers += 1;
   }
   await Promise.all(pending);
+  await writeFile(join(scratch, VOCABULARY_FILE), vocabulary.toJson());
   return { bundles: bundleCount(documents, size), tools, servers };
 }
 
@@ -84,6 +89,9 @@ export async function indexBundles(scratch: string, outDir: string, bundles: num
     }
     await rm(join(scratch, String(bundle)), { recursive: true, force: true });
   }
+  // The words of every name, for the search page to correct a typo with.
+  await mkdir(join(outDir, 'search'), { recursive: true });
+  await copyFile(join(scratch, VOCABULARY_FILE), join(outDir, 'search', VOCABULARY_FILE));
 }
 
 /** `node scripts/build/search-index.ts <scratch>`: writes the documents of the configured catalogue, prints the counts. */

@@ -1,30 +1,56 @@
-// The search page's client: Pagefind's JavaScript API, results rendered with DOM text
-// nodes only (catalogue text is untrusted, so no HTML from the index is ever inserted).
+// The search page's client: Pagefind's JavaScript API, asked as src/site/search-query.ts
+// plans, results rendered with DOM text nodes only (catalogue text is untrusted, so no
+// HTML from the index is ever inserted).
+//
+// The page's contract, for people and scripts that link to it: `/search/?q=<text>` runs
+// that search on load, and typing updates the address; `<ol id="search-results">` holds
+// one `<li>` per result, in rank order, whose first link is the result's page; the list
+// carries aria-busy="true" while a search runs and "false" once its results, or the
+// words saying there are none, are shown.
 
 import { urls } from '../site/urls.ts';
 import { capText } from '../catalogue/display-caps.ts';
+import { slugify } from '../catalogue/slug.ts';
+import { correctTypos, nameMatch, planQuery, rankByName, type QueryPlan, type Vocabulary } from '../site/search-query.ts';
+
 interface PagefindResultData {
   url: string;
   meta: Record<string, string | undefined>;
 }
+interface PagefindResult {
+  id: string;
+  data(): Promise<PagefindResultData>;
+}
+interface PagefindSearch {
+  results: PagefindResult[];
+  filters?: Record<string, Record<string, number>>;
+}
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
-  search(term: string | null, options?: { filters?: Record<string, string> }): Promise<{
-    results: { data(): Promise<PagefindResultData> }[];
-  }>;
+  search(term: string | null, options?: { filters?: Record<string, string> }): Promise<PagefindSearch>;
   filters(): Promise<Record<string, Record<string, number>>>;
   mergeIndex(url: string, options?: Record<string, unknown>): Promise<void>;
 }
 
 export {};
 
+/** Results shown at once; the rest of the first page follows. */
+const FIRST_RESULTS = 10;
 const RESULT_LIMIT = 30;
+/** Typing settles for this long before a search runs. */
+const TYPING_PAUSE_MS = 60;
+/** Fewer results than this, and typos are corrected. */
+const FEW_RESULTS = 3;
+const FILTERS = ['risk', 'category', 'server', 'type'] as const;
+
 const form = document.querySelector<HTMLFormElement>('#search-form')!;
+const input = form.querySelector<HTMLInputElement>('#search-query')!;
+const serverInput = form.querySelector<HTMLInputElement>('input[name="server"]')!;
 const status = document.querySelector<HTMLElement>('#search-status')!;
 const list = document.querySelector<HTMLOListElement>('#search-results')!;
 const params = new URLSearchParams(location.search);
 
-for (const name of ['q', 'risk', 'category', 'server']) {
+for (const name of ['q', ...FILTERS]) {
   const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
   if (field) field.value = params.get(name) ?? '';
 }
@@ -58,49 +84,248 @@ function renderResult(data: PagefindResultData): HTMLLIElement {
   link.href = data.url;
   link.append(isolated('code', data.meta.title ?? data.url, NAME_LIMIT));
   item.append(link);
+  const type = data.meta.type === 'Server' ? 'MCP server' : data.meta.type === 'Tool' ? 'tool' : 'page';
+  item.append(' ', element('span', type, 'result-type'));
   if (data.meta.server && data.meta.server !== data.meta.title) item.append(' on ', isolated('bdi', data.meta.server, NAME_LIMIT), ' ');
-  if (data.meta.risk) item.append(element('span', `${data.meta.risk} risk`, `badge risk-${data.meta.risk.toLowerCase()}`));
+  if (data.meta.risk) item.append(' ', element('span', `${data.meta.risk} risk`, `badge risk-${data.meta.risk.toLowerCase()}`));
   if (data.meta.category) item.append(` ${data.meta.category}`);
   if (data.meta.summary) item.append(isolated('div', data.meta.summary, SUMMARY_LIMIT, 'note'));
   return item;
 }
 
-async function run(): Promise<void> {
-  const bundle = urls.pagefind();
-  let pagefind: PagefindApi;
-  try {
-    pagefind = (await import(/* @vite-ignore */ bundle)) as PagefindApi;
-  } catch {
-    status.textContent = 'The search index is not available on this build.';
-    return;
-  }
-  // The index holds paths from the site's root; the base, if any, is added here.
-  await pagefind.options({ excerptLength: 0, baseUrl: urls.home() });
-  // A large catalogue's index comes in several bundles (src/site/search-bundles.ts).
-  const bundles = JSON.parse(list.dataset.searchBundles ?? '[]') as string[];
-  for (const url of bundles) await pagefind.mergeIndex(url, { baseUrl: urls.home() });
-  const datalist = document.querySelector('#search-servers');
-  const servers = (await pagefind.filters()).server ?? {};
-  datalist?.replaceChildren(...Object.keys(servers).sort().map((name) => Object.assign(element('option'), { value: name })));
-
-  const term = (params.get('q') ?? '').trim();
-  const filters: Record<string, string> = {};
-  for (const name of ['risk', 'category', 'server']) {
-    const value = params.get(name);
-    if (value) filters[name] = value;
-  }
-  if (term === '' && Object.keys(filters).length === 0) {
-    status.textContent = 'Type a tool name, such as delete_branch, or words from what it does.';
-    return;
-  }
-  status.textContent = 'Searching…';
-  const search = await pagefind.search(term === '' ? null : term, { filters });
-  const results = await Promise.all(search.results.slice(0, RESULT_LIMIT).map((result) => result.data()));
-  list.replaceChildren(...results.map(renderResult));
-  status.textContent =
-    search.results.length === 0
-      ? `No tool or server matches “${term}”.`
-      : `${search.results.length} results${search.results.length > RESULT_LIMIT ? `, the first ${RESULT_LIMIT} shown` : ''}.`;
+function plural(count: number, one: string, many: string): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 }
 
+let pagefindPromise: Promise<PagefindApi | undefined> | undefined;
+
+/** Pagefind and the index's extra bundles, loaded once, on first use. */
+function pagefind(): Promise<PagefindApi | undefined> {
+  pagefindPromise ??= (async () => {
+    try {
+      const api = (await import(/* @vite-ignore */ urls.pagefind())) as PagefindApi;
+      // The index holds paths from the site's root; the base, if any, is added here.
+      await api.options({ excerptLength: 0, baseUrl: urls.home() });
+      const bundles = JSON.parse(list.dataset.searchBundles ?? '[]') as string[];
+      for (const url of bundles) await api.mergeIndex(url, { baseUrl: urls.home() });
+      return api;
+    } catch {
+      return undefined;
+    }
+  })();
+  return pagefindPromise;
+}
+
+let vocabularyPromise: Promise<Vocabulary | undefined> | undefined;
+
+/** The words of every name, for correcting typos: fetched only when a search finds little. */
+function vocabulary(): Promise<Vocabulary | undefined> {
+  vocabularyPromise ??= fetch(urls.searchVocabulary())
+    .then((response) => (response.ok ? (response.json() as Promise<Vocabulary>) : undefined))
+    .catch(() => undefined);
+  return vocabularyPromise;
+}
+
+let serverNames: Promise<string[]> | undefined;
+
+/** Server names for the server filter's suggestions, loaded only when the filter is used. */
+function servers(api: PagefindApi): Promise<string[]> {
+  serverNames ??= api.filters().then((filters) => Object.keys(filters.server ?? {}).sort());
+  return serverNames;
+}
+
+async function loadServerSuggestions(): Promise<void> {
+  const api = await pagefind();
+  if (!api) return;
+  const names = await servers(api);
+  document.querySelector('#search-servers')?.replaceChildren(...names.map((name) => Object.assign(element('option'), { value: name })));
+}
+serverInput.addEventListener('focus', () => void loadServerSuggestions(), { once: true });
+
+/** A server filter typed as a name or as a slug, as the filter's server name; undefined when none matches. */
+async function serverFilter(api: PagefindApi, typed: string): Promise<string | undefined> {
+  const names = await servers(api);
+  if (names.includes(typed)) return typed;
+  const slug = slugify(typed);
+  return names.find((name) => slugify(name) === slug) ?? names.find((name) => name.toLowerCase() === typed.toLowerCase());
+}
+
+interface Asked {
+  result: PagefindResult;
+  /** Found by the exact-name or joined-words token: kept only when the name bears it out. */
+  byToken: boolean;
+}
+
+/**
+ * How many results of each way of asking are read. A token Pagefind does not hold is
+ * answered with pages whose words merely start like it, so the token searches are read
+ * only as far as an exact name or a name run can reach.
+ */
+const FROM_EXACT = 5;
+const FROM_JOINED = 15;
+const FROM_SPACED = 20;
+
+/** Results of the three ways of asking, merged in rank order without repeats. */
+async function ask(api: PagefindApi, plan: QueryPlan, filters: Record<string, string>): Promise<{ results: Asked[]; rest: PagefindResult[]; search: PagefindSearch }> {
+  const [exact, joined, spaced] = await Promise.all([
+    plan.exact ? api.search(plan.exact, { filters }) : undefined,
+    plan.joined ? api.search(plan.joined, { filters }) : undefined,
+    api.search(plan.spaced === '' ? null : plan.spaced, { filters }),
+  ]);
+  const seen = new Set<string>();
+  const results: Asked[] = [];
+  const take = (search: PagefindSearch | undefined, count: number, byToken: boolean): void => {
+    for (const result of (search?.results ?? []).slice(0, count)) {
+      if (seen.has(result.id)) continue;
+      seen.add(result.id);
+      results.push({ result, byToken });
+    }
+  };
+  take(exact, FROM_EXACT, true);
+  take(joined, FROM_JOINED, true);
+  take(spaced, FROM_SPACED, false);
+  const rest = spaced.results.slice(FROM_SPACED).filter((result) => !seen.has(result.id));
+  return { results, rest, search: spaced };
+}
+
+interface Loaded {
+  data: PagefindResultData;
+  title: string;
+  aliases: string[];
+  byToken: boolean;
+}
+
+/**
+ * The first results with their names read, ranked by how well the name answers the
+ * query. Pagefind answers a token it does not hold with words that merely start like it,
+ * so a result found only by a token is kept when its name bears the token out.
+ */
+async function rankPool(plan: QueryPlan, asked: readonly Asked[]): Promise<Loaded[]> {
+  const loaded = await Promise.all(
+    asked.map(async ({ result, byToken }) => {
+      const data = await result.data();
+      return { data, title: data.meta.title ?? '', aliases: (data.meta.aliases ?? '').split(' ').filter(Boolean), byToken };
+    }),
+  );
+  return rankByName(plan, loaded.filter((item) => !item.byToken || nameMatch(plan, item.title, item.aliases) >= 2));
+}
+
+let current = 0;
+
+async function run(): Promise<void> {
+  const turn = (current += 1);
+  const term = input.value.trim();
+  const typed: Record<string, string> = {};
+  for (const name of FILTERS) {
+    const value = (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null)?.value.trim();
+    if (value) typed[name] = value;
+  }
+  const address = new URLSearchParams();
+  if (term) address.set('q', term);
+  for (const [name, value] of Object.entries(typed)) address.set(name, value);
+  history.replaceState(null, '', `${location.pathname}${address.size > 0 ? `?${address}` : ''}`);
+
+  if (term === '' && Object.keys(typed).length === 0) {
+    list.replaceChildren();
+    status.textContent = 'Type a tool or server name in any style, part of one, or words from what it does.';
+    list.setAttribute('aria-busy', 'false');
+    return;
+  }
+  list.setAttribute('aria-busy', 'true');
+  const api = await pagefind();
+  if (turn !== current) return;
+  if (!api) {
+    status.textContent = 'The search index is not available on this build.';
+    list.setAttribute('aria-busy', 'false');
+    return;
+  }
+  const filters = { ...typed };
+  if (typed.server) {
+    const server = await serverFilter(api, typed.server);
+    if (turn !== current) return;
+    if (!server) {
+      list.replaceChildren();
+      status.textContent = `No server is called “${typed.server}”: pick one of the suggestions, by name or by the slug in its address.`;
+      list.setAttribute('aria-busy', 'false');
+      return;
+    }
+    filters.server = server;
+  }
+  let plan = planQuery(term);
+  let { results, rest, search } = await ask(api, plan, filters);
+  let ranked = await rankPool(plan, results);
+  let corrected: string | undefined;
+  // Few names answer the words as typed: correct a typo, and ask again.
+  if (plan.words.length > 0 && ranked.filter((item) => nameMatch(plan, item.title, item.aliases) > 0).length < FEW_RESULTS) {
+    const words = await vocabulary().then((found) => (found ? correctTypos(plan.words, found) : undefined));
+    if (turn !== current) return;
+    if (words) {
+      const fixed = planQuery(words.join(' '));
+      const more = await ask(api, fixed, filters);
+      const fixedRanked = await rankPool(fixed, more.results);
+      const seen = new Set(fixedRanked.map((item) => item.data.url));
+      ranked = [...fixedRanked, ...ranked.filter((item) => !seen.has(item.data.url))];
+      rest = [...more.rest, ...rest];
+      search = more.search;
+      plan = fixed;
+      corrected = words.join(' ');
+    }
+  }
+  if (turn !== current) return;
+
+  list.replaceChildren(...ranked.slice(0, FIRST_RESULTS).map((item) => renderResult(item.data)));
+  const total = Math.max(ranked.length, search.results.length);
+  status.textContent = await describeOutcome(api, term, total, search, filters, corrected);
+  list.setAttribute('aria-busy', 'false');
+  // The rest arrive after the first ones are shown, below them.
+  const shownUrls = new Set(ranked.map((item) => item.data.url));
+  const later = ranked.slice(FIRST_RESULTS, RESULT_LIMIT).map((item) => item.data);
+  if (later.length < RESULT_LIMIT - FIRST_RESULTS) {
+    const extra = await Promise.all(rest.slice(0, RESULT_LIMIT).map((result) => result.data()));
+    later.push(...extra.filter((data) => !shownUrls.has(data.url)).slice(0, RESULT_LIMIT - FIRST_RESULTS - later.length));
+  }
+  if (turn === current) list.append(...later.map(renderResult));
+}
+
+async function describeOutcome(
+  api: PagefindApi,
+  term: string,
+  total: number,
+  search: PagefindSearch,
+  filters: Record<string, string>,
+  corrected: string | undefined,
+): Promise<string> {
+  const filtered = Object.keys(filters).length > 0;
+  if (total === 0) {
+    if (!filtered || term === '') return term === '' ? 'No tool or server matches these filters.' : `No tool or server matches “${term}”.`;
+    // Say whether the filters or the words exclude everything.
+    const { results } = await ask(api, planQuery(term), {});
+    return results.length > 0
+      ? `“${term}” finds ${plural(results.length, 'result', 'results')}, but none with these filters.`
+      : `No tool or server matches “${term}”, with or without the filters.`;
+  }
+  const types = search.filters?.type ?? {};
+  const parts = [types.Tool ? plural(types.Tool, 'tool', 'tools') : '', types.Server ? plural(types.Server, 'MCP server', 'MCP servers') : ''].filter(Boolean);
+  const shown = total > RESULT_LIMIT ? `, the first ${RESULT_LIMIT} shown` : '';
+  const typo = corrected ? ` Showing names with “${corrected}” too.` : '';
+  return `${plural(total, 'result', 'results')}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}${shown}.${typo}`;
+}
+
+let pause: ReturnType<typeof setTimeout> | undefined;
+function soon(): void {
+  clearTimeout(pause);
+  // The list is busy from the keystroke on, so a reader never sees stale results as final.
+  list.setAttribute('aria-busy', 'true');
+  pause = setTimeout(() => void run(), TYPING_PAUSE_MS);
+}
+
+form.addEventListener('input', soon);
+form.addEventListener('change', soon);
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  clearTimeout(pause);
+  void run();
+});
+// Warm the index while the reader types, so the first results come sooner.
+input.addEventListener('focus', () => void pagefind(), { once: true });
 void run();

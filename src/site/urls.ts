@@ -33,6 +33,7 @@ const segment = (value: string): string => encodeURIComponent(value);
 export const urls = {
   home: (): string => withBase(''),
   search: (): string => withBase('search/'),
+  searchVocabulary: (): string => withBase('search/vocabulary.json'),
   servers: (): string => withBase('tools/'),
   server: (serverSlug: string): string => withBase(`tools/${segment(serverSlug)}/`),
   serverPolicy: (serverSlug: string): string => withBase(`tools/${segment(serverSlug)}/policy.json`),
