@@ -9,11 +9,10 @@
  */
 import { parseArgs } from 'node:util';
 import { loadSiteConfig } from '../src/config/site-config.ts';
-import { readCatalogueFile } from '../src/catalogue/store/reader.ts';
-import { serverSlugOf } from '../src/catalogue/slug.ts';
 import { launchChromium } from '../tests/support/browser.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
-import { buildQuerySets, type CatalogueNames } from './search-quality/query-sets.ts';
+import { buildQuerySets } from './search-quality/query-sets.ts';
+import { catalogueNames } from './search-quality/catalogue-names.ts';
 import { formatReport, measureSearch } from './search-quality/measure.ts';
 
 const { values } = parseArgs({
@@ -24,15 +23,6 @@ const { values } = parseArgs({
     misses: { type: 'boolean', default: false },
   },
 });
-
-export async function catalogueNames(path: string): Promise<CatalogueNames> {
-  const names: CatalogueNames = { tools: [], servers: [] };
-  for await (const { server } of readCatalogueFile(path, { onInvalid: 'skip', warn: () => {} })) {
-    for (const tool of server.tools) names.tools.push(tool.name);
-    names.servers.push({ name: server.name, path: `/tools/${serverSlugOf(server)}/`, ...(server.package ? { packageId: server.package.identifier } : {}) });
-  }
-  return names;
-}
 
 if (import.meta.main) {
   const catalogue = loadSiteConfig(process.env).cataloguePath;

@@ -11,7 +11,7 @@
  * - `server`: a server's name, or its package's identifier.
  * A tool query finds its target when a result has the target's name, in any naming style
  * (names repeat across servers: any of them is the tool people asked for); a server
- * query when a result is the server's page.
+ * query when a result is the server's page or, for a server's name, a server of that name.
  */
 import { Random } from '../../src/catalogue/synth/prng.ts';
 import { identifierWords } from '../../src/site/search-document.ts';
@@ -22,8 +22,15 @@ export type QuerySet = (typeof QUERY_SETS)[number];
 export interface Query {
   set: QuerySet;
   text: string;
+  /**
+   * For a part of a name: how many names of the catalogue contain the same run of words.
+   * When more names than a rank can hold share it, results that all contain it answer
+   * the query as well as the target does.
+   */
+  sharedBy?: number;
   /** A tool's name, or a server's page path. */
-  target: { kind: 'tool'; name: string } | { kind: 'server'; path: string };
+  /** A tool's name; a server's page path, and its name when the query is the name. */
+  target: { kind: 'tool'; name: string } | { kind: 'server'; path: string; name?: string };
 }
 
 export interface CatalogueNames {
@@ -69,8 +76,14 @@ export function buildQuerySets(names: CatalogueNames, perSet: number, seed: numb
   const random = new Random(seed);
   const tools = [...new Set(names.tools.filter((name) => TYPABLE.test(name)))].sort();
   const queries: Query[] = [];
+  const joinedNames = tools.map((name) => identifierWords(name).join(''));
+  const sharedBy = (text: string): number => {
+    const run = identifierWords(text).join('');
+    return joinedNames.filter((joined) => joined.includes(run)).length;
+  };
   const tool = (set: QuerySet, text: string | undefined, name: string): void => {
-    if (text && text !== name) queries.push({ set, text, target: { kind: 'tool', name } });
+    if (!text || text === name) return;
+    queries.push({ set, text, target: { kind: 'tool', name }, ...(set.startsWith('tail') ? { sharedBy: sharedBy(text) } : {}) });
   };
   for (const name of sample(tools, perSet, random)) queries.push({ set: 'exact', text: name, target: { kind: 'tool', name } });
   const long = tools.filter((name) => identifierWords(name).length >= 3);
@@ -80,8 +93,10 @@ export function buildQuerySets(names: CatalogueNames, perSet: number, seed: numb
   for (const name of sample(tools, perSet * 2, random).filter((each) => /[A-Za-z]{5,}/.test(each)).slice(0, perSet)) tool('typo', withTypo(name, random), name);
   const servers = [...names.servers].filter((server) => TYPABLE.test(server.name) || server.packageId).sort((a, b) => (a.path < b.path ? -1 : 1));
   for (const server of sample(servers, perSet, random)) {
-    const text = server.packageId && random.int(2) === 0 ? server.packageId : server.name;
-    queries.push({ set: 'server', text, target: { kind: 'server', path: server.path } });
+    const byPackage = server.packageId !== undefined && random.int(2) === 0;
+    const text = byPackage ? server.packageId! : server.name;
+    // Several servers share a name ("Weather Server"): any of them answers the name.
+    queries.push({ set: 'server', text, target: { kind: 'server', path: server.path, ...(byPackage ? {} : { name: server.name }) } });
   }
   return queries;
 }

@@ -38,7 +38,7 @@ export {};
 const FIRST_RESULTS = 10;
 const RESULT_LIMIT = 30;
 /** Typing settles for this long before a search runs. */
-const TYPING_PAUSE_MS = 60;
+const TYPING_PAUSE_MS = 30;
 /** Fewer results than this, and typos are corrected. */
 const FEW_RESULTS = 3;
 const FILTERS = ['risk', 'category', 'server', 'type'] as const;
@@ -162,8 +162,8 @@ interface Asked {
  * only as far as an exact name or a name run can reach.
  */
 const FROM_EXACT = 5;
-const FROM_JOINED = 15;
-const FROM_SPACED = 20;
+const FROM_JOINED = 10;
+const FROM_SPACED = 12;
 
 /** Results of the three ways of asking, merged in rank order without repeats. */
 async function ask(api: PagefindApi, plan: QueryPlan, filters: Record<string, string>): Promise<{ results: Asked[]; rest: PagefindResult[]; search: PagefindSearch }> {
