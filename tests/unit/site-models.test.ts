@@ -13,6 +13,7 @@ import { buildSiteIndex } from '../../src/site/site-index.ts';
 import type { SiteData } from '../../src/site/site-data.ts';
 import { toolPageModel } from '../../src/site/tool-page.ts';
 import { urls } from '../../src/site/urls.ts';
+import { exampleSearches } from '../../src/site/home.ts';
 import { WHOLE_SITE } from '../../src/site/shard.ts';
 
 const provenance = [{ source: 'test', retrieved: '2026-12-01' }];
@@ -124,5 +125,14 @@ describe('the server page model', () => {
       new Set(['get_item', 'get-item', 'delete_item', 'list_items', 'fetch_url']),
     );
     expect(model.policyFileName).toBe('store.policy.json');
+  });
+});
+
+describe('the home page example searches', () => {
+  it('are real tool names of the catalogue: a destructive one, then the most widespread other', () => {
+    const examples = exampleSearches(data.index);
+    expect(examples[0]).toBe('delete_item');
+    const names = new Set(servers.flatMap((server) => server.tools.map((tool) => tool.name)));
+    for (const name of examples) expect(names.has(name), name).toBe(true);
   });
 });
