@@ -8,29 +8,8 @@
 // carries aria-busy="true" while a search runs and "false" once its results, or the
 // words saying there are none, are shown.
 
-import { urls } from '../site/urls.ts';
 import { capText } from '../catalogue/display-caps.ts';
-import { slugify } from '../catalogue/slug.ts';
-import { correctTypos, nameMatch, planQuery, rankByName, type QueryPlan, type Vocabulary } from '../site/search-query.ts';
-
-interface PagefindResultData {
-  url: string;
-  meta: Record<string, string | undefined>;
-}
-interface PagefindResult {
-  id: string;
-  data(): Promise<PagefindResultData>;
-}
-interface PagefindSearch {
-  results: PagefindResult[];
-  filters?: Record<string, Record<string, number>>;
-}
-interface PagefindApi {
-  options(options: Record<string, unknown>): Promise<void>;
-  search(term: string | null, options?: { filters?: Record<string, string> }): Promise<PagefindSearch>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-  mergeIndex(url: string, options?: Record<string, unknown>): Promise<void>;
-}
+import { find, pagefind, serverFilter, servers, type PagefindApi, type PagefindResultData, type PagefindSearch } from './search-engine.ts';
 
 export {};
 
@@ -39,8 +18,6 @@ const FIRST_RESULTS = 10;
 const RESULT_LIMIT = 30;
 /** Typing settles for this long before a search runs. */
 const TYPING_PAUSE_MS = 30;
-/** Fewer results than this, and typos are corrected. */
-const FEW_RESULTS = 3;
 const FILTERS = ['risk', 'category', 'server', 'type'] as const;
 
 const form = document.querySelector<HTMLFormElement>('#search-form')!;
@@ -97,43 +74,6 @@ function plural(count: number, one: string, many: string): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 }
 
-let pagefindPromise: Promise<PagefindApi | undefined> | undefined;
-
-/** Pagefind and the index's extra bundles, loaded once, on first use. */
-function pagefind(): Promise<PagefindApi | undefined> {
-  pagefindPromise ??= (async () => {
-    try {
-      const api = (await import(/* @vite-ignore */ urls.pagefind())) as PagefindApi;
-      // The index holds paths from the site's root; the base, if any, is added here.
-      await api.options({ excerptLength: 0, baseUrl: urls.home() });
-      const bundles = JSON.parse(list.dataset.searchBundles ?? '[]') as string[];
-      for (const url of bundles) await api.mergeIndex(url, { baseUrl: urls.home() });
-      return api;
-    } catch {
-      return undefined;
-    }
-  })();
-  return pagefindPromise;
-}
-
-let vocabularyPromise: Promise<Vocabulary | undefined> | undefined;
-
-/** The words of every name, for correcting typos: fetched only when a search finds little. */
-function vocabulary(): Promise<Vocabulary | undefined> {
-  vocabularyPromise ??= fetch(urls.searchVocabulary())
-    .then((response) => (response.ok ? (response.json() as Promise<Vocabulary>) : undefined))
-    .catch(() => undefined);
-  return vocabularyPromise;
-}
-
-let serverNames: Promise<string[]> | undefined;
-
-/** Server names for the server filter's suggestions, loaded only when the filter is used. */
-function servers(api: PagefindApi): Promise<string[]> {
-  serverNames ??= api.filters().then((filters) => Object.keys(filters.server ?? {}).sort());
-  return serverNames;
-}
-
 async function loadServerSuggestions(): Promise<void> {
   const api = await pagefind();
   if (!api) return;
@@ -141,74 +81,6 @@ async function loadServerSuggestions(): Promise<void> {
   document.querySelector('#search-servers')?.replaceChildren(...names.map((name) => Object.assign(element('option'), { value: name })));
 }
 serverInput.addEventListener('focus', () => void loadServerSuggestions(), { once: true });
-
-/** A server filter typed as a name or as a slug, as the filter's server name; undefined when none matches. */
-async function serverFilter(api: PagefindApi, typed: string): Promise<string | undefined> {
-  const names = await servers(api);
-  if (names.includes(typed)) return typed;
-  const slug = slugify(typed);
-  return names.find((name) => slugify(name) === slug) ?? names.find((name) => name.toLowerCase() === typed.toLowerCase());
-}
-
-interface Asked {
-  result: PagefindResult;
-  /** Found by the exact-name or joined-words token: kept only when the name bears it out. */
-  byToken: boolean;
-}
-
-/**
- * How many results of each way of asking are read. A token Pagefind does not hold is
- * answered with pages whose words merely start like it, so the token searches are read
- * only as far as an exact name or a name run can reach.
- */
-const FROM_EXACT = 5;
-const FROM_JOINED = 10;
-const FROM_SPACED = 12;
-
-/** Results of the three ways of asking, merged in rank order without repeats. */
-async function ask(api: PagefindApi, plan: QueryPlan, filters: Record<string, string>): Promise<{ results: Asked[]; rest: PagefindResult[]; search: PagefindSearch }> {
-  const [exact, joined, spaced] = await Promise.all([
-    plan.exact ? api.search(plan.exact, { filters }) : undefined,
-    plan.joined ? api.search(plan.joined, { filters }) : undefined,
-    api.search(plan.spaced === '' ? null : plan.spaced, { filters }),
-  ]);
-  const seen = new Set<string>();
-  const results: Asked[] = [];
-  const take = (search: PagefindSearch | undefined, count: number, byToken: boolean): void => {
-    for (const result of (search?.results ?? []).slice(0, count)) {
-      if (seen.has(result.id)) continue;
-      seen.add(result.id);
-      results.push({ result, byToken });
-    }
-  };
-  take(exact, FROM_EXACT, true);
-  take(joined, FROM_JOINED, true);
-  take(spaced, FROM_SPACED, false);
-  const rest = spaced.results.slice(FROM_SPACED).filter((result) => !seen.has(result.id));
-  return { results, rest, search: spaced };
-}
-
-interface Loaded {
-  data: PagefindResultData;
-  title: string;
-  aliases: string[];
-  byToken: boolean;
-}
-
-/**
- * The first results with their names read, ranked by how well the name answers the
- * query. Pagefind answers a token it does not hold with words that merely start like it,
- * so a result found only by a token is kept when its name bears the token out.
- */
-async function rankPool(plan: QueryPlan, asked: readonly Asked[]): Promise<Loaded[]> {
-  const loaded = await Promise.all(
-    asked.map(async ({ result, byToken }) => {
-      const data = await result.data();
-      return { data, title: data.meta.title ?? '', aliases: (data.meta.aliases ?? '').split(' ').filter(Boolean), byToken };
-    }),
-  );
-  return rankByName(plan, loaded.filter((item) => !item.byToken || nameMatch(plan, item.title, item.aliases) >= 2));
-}
 
 let current = 0;
 
@@ -251,27 +123,9 @@ async function run(): Promise<void> {
     }
     filters.server = server;
   }
-  let plan = planQuery(term);
-  let { results, rest, search } = await ask(api, plan, filters);
-  let ranked = await rankPool(plan, results);
-  let corrected: string | undefined;
-  // Few names answer the words as typed: correct a typo, and ask again.
-  if (plan.words.length > 0 && ranked.filter((item) => nameMatch(plan, item.title, item.aliases) > 0).length < FEW_RESULTS) {
-    const words = await vocabulary().then((found) => (found ? correctTypos(plan.words, found) : undefined));
-    if (turn !== current) return;
-    if (words) {
-      const fixed = planQuery(words.join(' '));
-      const more = await ask(api, fixed, filters);
-      const fixedRanked = await rankPool(fixed, more.results);
-      const seen = new Set(fixedRanked.map((item) => item.data.url));
-      ranked = [...fixedRanked, ...ranked.filter((item) => !seen.has(item.data.url))];
-      rest = [...more.rest, ...rest];
-      search = more.search;
-      plan = fixed;
-      corrected = words.join(' ');
-    }
-  }
-  if (turn !== current) return;
+  const found = await find(api, term, filters, () => turn !== current);
+  if (!found || turn !== current) return;
+  const { ranked, rest, search, corrected } = found;
 
   list.replaceChildren(...ranked.slice(0, FIRST_RESULTS).map((item) => renderResult(item.data)));
   const total = Math.max(ranked.length, search.results.length);
@@ -299,9 +153,10 @@ async function describeOutcome(
   if (total === 0) {
     if (!filtered || term === '') return term === '' ? 'No tool or server matches these filters.' : `No tool or server matches “${term}”.`;
     // Say whether the filters or the words exclude everything.
-    const { results } = await ask(api, planQuery(term), {});
-    return results.length > 0
-      ? `“${term}” finds ${plural(results.length, 'result', 'results')}, but none with these filters.`
+    const unfiltered = await find(api, term, {}, () => false);
+    const count = unfiltered ? Math.max(unfiltered.ranked.length, unfiltered.search.results.length) : 0;
+    return count > 0
+      ? `“${term}” finds ${plural(count, 'result', 'results')}, but none with these filters.`
       : `No tool or server matches “${term}”, with or without the filters.`;
   }
   const types = search.filters?.type ?? {};

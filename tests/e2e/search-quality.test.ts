@@ -87,3 +87,32 @@ describe('the search page contract', () => {
     await page.close();
   });
 });
+
+describe('the header search box on every page', () => {
+  it('shows a misspelt tool under the box as the reader types, opens it with the arrow keys and Enter, and closes on Escape', async () => {
+    const typo = buildQuerySets(await catalogueNames(catalogue), 5, 3).find((query) => query.set === 'typo')!;
+    const target = (typo.target as { name: string }).name;
+    const page = await browser.newPage();
+    await page.goto(`${site.origin}/`);
+    await page.locator('#site-search').pressSequentially(typo.text, { delay: 5 });
+    const option = page.locator('#site-search-results [role="option"]').filter({ hasText: target }).first();
+    await option.waitFor({ timeout: 15_000 });
+    expect(await page.locator('#site-search').getAttribute('aria-expanded')).toBe('true');
+    expect(page.url()).toBe(`${site.origin}/`);
+
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#site-search-results').isHidden()).toBe(true);
+    expect(await page.locator('#site-search').getAttribute('aria-expanded')).toBe('false');
+
+    await page.keyboard.press('ArrowDown');
+    await option.waitFor();
+    const options = await page.locator('#site-search-results [role="option"]').allInnerTexts();
+    const position = options.findIndex((text) => text.includes(target));
+    for (let step = 0; step <= position; step += 1) await page.keyboard.press('ArrowDown');
+    const chosen = await page.locator('#site-search').getAttribute('aria-activedescendant');
+    expect(await page.locator(`#${chosen}`).innerText()).toContain(target);
+    await Promise.all([page.waitForURL(/\/tools\/[^/]+\/[^/]+\/$/), page.keyboard.press('Enter')]);
+    expect(await page.locator('h1').innerText()).toBe(target);
+    await page.close();
+  });
+});
