@@ -9,7 +9,7 @@
 // words saying there are none, are shown.
 
 import { capText } from '../catalogue/display-caps.ts';
-import { find, pagefind, serverFilter, servers, type PagefindApi, type PagefindResultData, type PagefindSearch } from './search-engine.ts';
+import { find, pagefind, serverFilter, servers, type PagefindApi, type PagefindResultData } from './search-engine.ts';
 
 export {};
 
@@ -129,8 +129,14 @@ async function run(): Promise<void> {
 
   list.replaceChildren(...ranked.slice(0, FIRST_RESULTS).map((item) => renderResult(item.data)));
   const total = Math.max(ranked.length, search.results.length);
-  status.textContent = await describeOutcome(api, term, total, search, filters, corrected);
+  status.textContent = await describeOutcome(api, term, total, filters, corrected);
   list.setAttribute('aria-busy', 'false');
+  // How many are tools and how many servers, once the first results are shown.
+  if (total > 0 && !filters.type) {
+    void typeCounts(api, found.plan.spaced, filters).then((counts) => {
+      if (turn === current) status.textContent = describeFound(total, counts, corrected);
+    });
+  }
   // The rest arrive after the first ones are shown, below them.
   const shownUrls = new Set(ranked.map((item) => item.data.url));
   const later = ranked.slice(FIRST_RESULTS, RESULT_LIMIT).map((item) => item.data);
@@ -145,7 +151,6 @@ async function describeOutcome(
   api: PagefindApi,
   term: string,
   total: number,
-  search: PagefindSearch,
   filters: Record<string, string>,
   corrected: string | undefined,
 ): Promise<string> {
@@ -159,8 +164,24 @@ async function describeOutcome(
       ? `“${term}” finds ${plural(count, 'result', 'results')}, but none with these filters.`
       : `No tool or server matches “${term}”, with or without the filters.`;
   }
-  const types = search.filters?.type ?? {};
-  const parts = [types.Tool ? plural(types.Tool, 'tool', 'tools') : '', types.Server ? plural(types.Server, 'MCP server', 'MCP servers') : ''].filter(Boolean);
+  return describeFound(total, undefined, corrected);
+}
+
+interface TypeCounts {
+  tools: number;
+  servers: number;
+}
+
+/** Results of the words apart, counted by type with Pagefind's type filter. */
+async function typeCounts(api: PagefindApi, spaced: string, filters: Record<string, string>): Promise<TypeCounts> {
+  const [tools, servers] = await Promise.all(
+    ['Tool', 'Server'].map((type) => api.search(spaced === '' ? null : spaced, { filters: { ...filters, type } })),
+  );
+  return { tools: tools!.results.length, servers: servers!.results.length };
+}
+
+function describeFound(total: number, counts: TypeCounts | undefined, corrected: string | undefined): string {
+  const parts = counts ? [counts.tools ? plural(counts.tools, 'tool', 'tools') : '', counts.servers ? plural(counts.servers, 'MCP server', 'MCP servers') : ''].filter(Boolean) : [];
   const shown = total > RESULT_LIMIT ? `, the first ${RESULT_LIMIT} shown` : '';
   const typo = corrected ? ` Showing names with “${corrected}” too.` : '';
   return `${plural(total, 'result', 'results')}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}${shown}.${typo}`;

@@ -81,6 +81,8 @@ describe('the search page contract', () => {
     await page.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false' && document.querySelectorAll('#search-results > li').length > 0);
     expect(new URL(page.url()).searchParams.get('q')).toBe('get');
     expect(await page.locator('#search-status').innerText()).toMatch(/^\d[\d,]* results?\b/);
+    // Then how many are tools and how many servers, with the right grammar.
+    await page.waitForFunction(() => /\(\d[\d,]* tools?(, \d[\d,]* MCP servers?)?\)/.test(document.querySelector('#search-status')?.textContent ?? ''));
     await page.fill('input[name="server"]', 'no-such-server-at-all');
     await page.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false' && /No server is called/.test(document.querySelector('#search-status')?.textContent ?? ''));
     expect(await page.locator('#search-results > li').count()).toBe(0);
