@@ -55,12 +55,13 @@ export function toolPolicyFiles(tool: Tool, classification: Classification, serv
   let conditionalExample: PolicyFiles | undefined;
   if (decision.conditionalExample && recommendation.conditionalExample) {
     const conditional = interceptOfConditional(tool.name, decision.conditionalExample, tool.inputSchema);
+    const note = placeholderNote(decision.conditionalExample.guards);
     conditionalExample = {
       json: policyJson(recommendation.conditionalExample.policy),
       yaml: interceptYaml(conditional.policy),
       summary: recommendation.conditionalExample.summary,
       differences: formatDifferences(conditional.tools, decision.conditionalExample.guards),
-      ...(placeholderNote(decision.conditionalExample.guards) ? { note: placeholderNote(decision.conditionalExample.guards)! } : {}),
+      ...(note ? { note } : {}),
       policy: recommendation.conditionalExample.policy,
       intercept: conditional.policy,
     };

@@ -23,7 +23,7 @@
  * plain identifier: the message goes to the agent, and catalogue text is untrusted.
  */
 import type { ArgumentGuard } from '../policy/argument-guards.ts';
-import { AMOUNT_CEILING, EXAMPLE_ROOT, EXAMPLE_TARGET_PREFIX } from '../policy/argument-guards.ts';
+import { AMOUNT_CEILING, EXAMPLE_ROOT, EXAMPLE_TARGET_PREFIX, requiredParameters } from '../policy/argument-guards.ts';
 import type { ConditionalDecision, ServerDecision, ToolDecision, ToolRuleDecision } from '../policy/recommend-policy.ts';
 import type { Limit } from '../policy/schema.ts';
 import { NO_DOT_DOT, NO_SHELL_METACHARACTERS, PUBLIC_WEB_URL, withoutWords } from './patterns.ts';
@@ -117,7 +117,7 @@ function translateRule(
   const extras: InterceptExtras = { rules: [] };
   const rules: InterceptRule[] = [];
   if (decision.disposition !== 'allowed') return { tool: decision.tool, rules, gaps, extras };
-  const required = requiredParams(inputSchema);
+  const required = requiredParameters(inputSchema);
   const names = new Set<string>();
   const add = (rule: InterceptRule): void => {
     let name = rule.name!;
@@ -217,10 +217,4 @@ function shown(param: string): string {
 
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function requiredParams(inputSchema: unknown): Set<string> {
-  if (inputSchema === null || typeof inputSchema !== 'object') return new Set();
-  const required = (inputSchema as { required?: unknown }).required;
-  return new Set(Array.isArray(required) ? required.filter((item): item is string => typeof item === 'string') : []);
 }

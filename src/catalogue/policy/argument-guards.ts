@@ -193,6 +193,12 @@ export function schemaProperties(inputSchema: unknown): Array<[string, SchemaObj
   return out;
 }
 
+/** The names an input schema lists as required (the first `limit` of them), as a set. */
+export function requiredParameters(inputSchema: unknown, limit = Infinity): Set<string> {
+  if (!isObject(inputSchema) || !Array.isArray(inputSchema.required)) return new Set();
+  return new Set(inputSchema.required.filter((item): item is string => typeof item === 'string').slice(0, limit));
+}
+
 function condition(param: string, op: Condition['op'], value: JsonValue): Condition {
   return { path: `args.${param}`, op, value };
 }
@@ -242,9 +248,7 @@ export function deriveGuards(inputSchema: unknown, options: GuardOptions): Argum
  * name says it names the target; none when the schema has no such argument.
  */
 function targetGuard(inputSchema: unknown, guarded: ReadonlySet<string>): ArgumentGuard | undefined {
-  const required = new Set(
-    isObject(inputSchema) && Array.isArray(inputSchema.required) ? inputSchema.required.filter((item): item is string => typeof item === 'string') : [],
-  );
+  const required = requiredParameters(inputSchema);
   for (const [param, schema] of schemaProperties(inputSchema)) {
     if (!required.has(param) || guarded.has(param)) continue;
     if (Array.isArray(schema.enum) || 'const' in schema || !onlyTypes(typesOf(schema), ['string'])) continue;

@@ -18,7 +18,7 @@
 import { createInterceptEngine, type InterceptDecision } from '../intercept/evaluate.ts';
 import type { InterceptPolicy } from '../intercept/schema.ts';
 import type { Tool } from '../schema/tool.ts';
-import { safeArgs, schemaProperties, setOwn, unsafeArgsList, type ArgumentGuard } from './argument-guards.ts';
+import { requiredParameters, safeArgs, schemaProperties, setOwn, unsafeArgsList, type ArgumentGuard } from './argument-guards.ts';
 import { REFERENCE_INSTANT } from './claims.ts';
 import { createEvaluator, nextWindowStart, windowStart, type Decision } from './evaluate.ts';
 import { UNLIMITED_PROBE_CALLS, type ToolDecision } from './recommend-policy.ts';
@@ -144,7 +144,8 @@ function repeat(tool: string, args: Record<string, unknown>, calls: number, wind
  */
 export function ordinaryArgs(inputSchema: unknown, guards: readonly ArgumentGuard[]): Record<string, unknown> {
   const args: Record<string, unknown> = {};
-  const required = requiredOf(inputSchema);
+  // The first 64 required names at most: an ordinary call stays small.
+  const required = requiredParameters(inputSchema, 64);
   for (const [name, schema] of schemaProperties(inputSchema)) {
     if (!required.has(name)) continue;
     setOwn(args, name, plainValue(schema));
@@ -152,12 +153,6 @@ export function ordinaryArgs(inputSchema: unknown, guards: readonly ArgumentGuar
   const safe = safeArgs(guards);
   for (const key of Object.keys(safe)) setOwn(args, key, safe[key]);
   return args;
-}
-
-function requiredOf(inputSchema: unknown): Set<string> {
-  if (inputSchema === null || typeof inputSchema !== 'object') return new Set();
-  const required = (inputSchema as { required?: unknown }).required;
-  return new Set(Array.isArray(required) ? required.filter((item): item is string => typeof item === 'string').slice(0, 64) : []);
 }
 
 function plainValue(schema: Record<string, unknown>): unknown {

@@ -59,6 +59,8 @@ export class DistributionStats {
     this.servers += 1;
     const slugs = new Set<string>();
     let twins = false;
+    // One identity per server: the engine reads its naming style from it once.
+    const identity = { id: server.id, name: server.name, toolNames: server.tools.map((each) => each.name) };
     for (const tool of server.tools) {
       this.tools += 1;
       const style = namingStyleOf(tool.name);
@@ -73,7 +75,7 @@ export class DistributionStats {
       if (slugs.has(slug)) twins = true;
       slugs.add(slug);
       if (this.tools % this.classifyEvery === 0) {
-        const { category } = classifyTool(tool, { id: server.id, name: server.name, toolNames: server.tools.map((each) => each.name) });
+        const { category } = classifyTool(tool, identity);
         this.categories.set(category, (this.categories.get(category) ?? 0) + 1);
         this.classified += 1;
       }
