@@ -20,6 +20,7 @@ import type { ClassifiedServer, ClassifiedTool } from '../catalogue/schema/serve
 import type { ServerEntry, ToolEntry } from './site-index.ts';
 import { attackPatternsFor, type AttackPatternSummary } from './attack-patterns.ts';
 import { urls } from './urls.ts';
+import { firstSentence } from '../catalogue/prose/one-line.ts';
 import { capText, DISPLAY_CAPS } from '../catalogue/display-caps.ts';
 import { confusableScriptsOf } from '../catalogue/poisoning/look-alikes.ts';
 
@@ -89,6 +90,8 @@ export interface ToolPageModel {
   parameterNames: string[];
   /** The attack patterns that abuse this kind of access, in editorial order. */
   attacks: AttackPatternSummary[];
+  /** What the tool does, in one line: the first sentence of its own description (third-party text), or empty. */
+  summaryLine: string;
   /** The page's meta description. */
   metaDescription: string;
   /** Where the page links beyond the tool itself. */
@@ -180,6 +183,7 @@ export function toolPageModel(data: SiteData, entry: ToolEntry, attackPatterns: 
     ...(lookAlike ? { lookAlike } : {}),
     parameterNames,
     attacks: attackPatternsFor(attackPatterns, classification.category, parameterNames),
+    summaryLine: firstSentence(tool.description),
     metaDescription: `${tool.name} on ${server.name}: ${classification.category} tool, ${classification.risk} risk. What it does, why it needs a policy, and a recommended policy.json for an MCP gateway.`,
     links: { sameName: urls.name(nameSlug), category: urls.category(classification.category), risk: urls.risk(classification.risk) },
     suspiciousText: findSuspiciousText(tool),

@@ -56,6 +56,7 @@ export const urls = {
   policySchema: (): string => withBase('schema/policy.v1.json'),
   highlightCss: (): string => withBase('styles/highlight.css'),
   favicon: (): string => withBase('favicon.svg'),
+  themeScript: (): string => withBase('theme.js'),
   sitemap: (): string => withBase('sitemap-index.xml'),
   llms: (): string => withBase('llms.txt'),
   serversApi: (): string => withBase('api/servers.json'),

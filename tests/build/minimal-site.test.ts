@@ -58,10 +58,11 @@ describe('a site built from the minimal fixture', () => {
   it('lays out a tool page in the eleven sections, in order', async () => {
     const html = await page('tools/aws-serverless/sam-local-invoke');
     const ids = [...html.matchAll(/<h2 id="([^"]+)"/g)].map((match) => match[1]);
-    expect(ids).toEqual(['what-it-does', 'why', 'evidence', 'parameters', 'attacks', 'policy', 'related', 'further-reading', 'faq']);
+    expect(ids).toEqual(['policy-card-title', 'what-it-does', 'why', 'evidence', 'parameters', 'attacks', 'policy', 'related', 'further-reading', 'faq']);
     const body = text(html);
-    expect(body).toMatch(/High risk\s+sam_local_invoke/);
-    expect(body).toContain('Jump to the recommended policy');
+    // The first screen: risk, category, server, name, what it does, then the policy card.
+    expect(body).toMatch(/High risk\s+Execute\s+on AWS Serverless\s+sam_local_invoke/);
+    expect(html.indexOf('id="policy-card-title"')).toBeLessThan(html.indexOf('id="what-it-does"'));
     expect(body).toMatch(/Server AWS Serverless pypi: example-aws-serverless-mcp@0\.3\.0/);
     expect(body).toMatch(/Category Execute/);
     expect(body).toMatch(/Parameters 2 \(1 required\)/);
