@@ -137,10 +137,17 @@ describe('a site built from the minimal fixture', () => {
 
   it('builds a hub per server with counts, a sortable tool table and one policy', async () => {
     const html = await page('tools/files');
-    expect(html).toContain('<table class="sortable">');
+    expect(html).toContain('<table class="sortable" id="hub-tools">');
     expect(text(html)).toMatch(/Critical\s*: 1/);
-    const policy = JSON.parse(await readFile(join(site.outDir, 'tools/files/policy.json'), 'utf8'));
+    // Filters offer only the categories and risks the server has.
+    const categories = [...html.matchAll(/<select data-filter="category">([\s\S]*?)<\/select>/g)].flatMap((m) => [...m[1]!.matchAll(/<option value="([^"]*)"/g)].map((o) => o[1]));
+    expect(categories).toEqual(['', 'Read', 'Write', 'Destructive']);
+    const file = await readFile(join(site.outDir, 'tools/files/policy.json'), 'utf8');
+    const policy = JSON.parse(file);
     expect(policySchema.safeParse(policy).success).toBe(true);
+    // The server policy is collapsed, unhighlighted, and the same bytes as its file.
+    const shown = codeText(html.match(/<div class="policy collapsed-policy" id="server-policy-json">[\s\S]*?<pre class="plain"><code>([\s\S]*?)<\/code>/)![1]!);
+    expect(`${shown}\n`).toBe(file);
     expect(text(html)).toContain('test fixture');
   });
 
