@@ -168,6 +168,21 @@ describe('a site built from the minimal fixture', () => {
     expect(await exists('404.html')).toBe(true);
   });
 
+  it('names only pages that exist as canonicals; the 404 page has none and is not indexed', async () => {
+    const notFound = await readFile(join(site.outDir, '404.html'), 'utf8');
+    expect(notFound).not.toContain('rel="canonical"');
+    expect(notFound).toContain('<meta name="robots" content="noindex">');
+    const htmlFiles = (await readdir(site.outDir, { recursive: true })).filter((file) => file.endsWith('.html') && file !== '404.html');
+    expect(htmlFiles.length).toBeGreaterThan(20);
+    for (const file of htmlFiles) {
+      const html = await readFile(join(site.outDir, file), 'utf8');
+      const canonical = html.match(/<link rel="canonical" href="([^"]+)"/)?.[1];
+      expect(canonical, file).toBeDefined();
+      const path = decodeURIComponent(new URL(canonical!).pathname);
+      expect(await exists(path.endsWith('/') ? `${path.slice(1)}index.html` : path.slice(1)), `${file}: ${canonical}`).toBe(true);
+    }
+  });
+
   it('publishes llms.txt and the server index as JSON', async () => {
     const llms = await readFile(join(site.outDir, 'llms.txt'), 'utf8');
     expect(llms).toMatch(/^# MCP Tool Policy Catalogue\n/);
