@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSiteConfig } from '../src/config/site-config.ts';
+import { siteUrlWarning } from '../src/config/site-url-warning.ts';
 import { parseShard, WHOLE_SITE, type Shard } from '../src/site/shard.ts';
 import { withBase } from '../src/site/urls.ts';
 import { astroBuild } from './build/astro-build.ts';
@@ -29,6 +30,7 @@ import { mergeShards } from './build/merge.ts';
 import { ROOT, SHARDS_DIR } from './build/paths.ts';
 import { indexBundles } from './build/search-index.ts';
 import { writeSitemap } from './build/sitemap.ts';
+import { defaultCacheDir, pruneCardCache } from '../src/site/og-card-png.ts';
 
 /** Catalogue bytes one shard takes on: about 120,000 tools of the bundled kind. */
 const BYTES_PER_SHARD = 64 * 2 ** 20;
@@ -110,6 +112,8 @@ async function finish(outDir: string): Promise<void> {
   const config = loadSiteConfig(process.env);
   const files = await timed('sitemap', () => writeSitemap(outDir, config.siteUrl, withBase('')), 'sitemap');
   log(`sitemap: ${files} file(s)`);
+  const pruned = await pruneCardCache(defaultCacheDir(process.env, ROOT));
+  if (pruned > 0) log(`og cards: ${pruned} unused cached card(s) removed`);
   const scratch = await mkdtemp(join(tmpdir(), 'search-documents-'));
   try {
     const written = await timed('catalogue loaded and search documents written', () => writeDocumentsInChild(scratch), 'load');
@@ -142,6 +146,8 @@ async function main(): Promise<void> {
   const outDir = resolve(values.out ?? process.env.OUT_DIR ?? 'dist');
   const concurrency = positiveInteger('concurrency', values.concurrency, 4);
   const jobs = positiveInteger('jobs', values.jobs, availableParallelism());
+  const warning = siteUrlWarning(process.env);
+  if (warning) console.warn(`[build] warning: ${warning}`);
 
   if (values.merge) {
     if (positionals.length === 0) throw new Error('--merge needs the shard folders to merge');

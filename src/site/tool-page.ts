@@ -20,12 +20,14 @@ import type { ClassifiedServer, ClassifiedTool } from '../catalogue/schema/serve
 import type { ServerEntry, ToolEntry } from './site-index.ts';
 import { attackPatternsFor, type AttackPatternSummary } from './attack-patterns.ts';
 import { urls } from './urls.ts';
-import { firstSentence } from '../catalogue/prose/one-line.ts';
+import { firstSentence, shorten, toolMetaDescription } from '../catalogue/prose/meta-description.ts';
 import { capText, DISPLAY_CAPS } from '../catalogue/display-caps.ts';
 import { confusableScriptsOf } from '../catalogue/poisoning/look-alikes.ts';
 
 const RELATED_LIMIT = 8;
 const SAME_NAME_LIMIT = 30;
+/** The first screen's line on what the tool does: two lines of a wide column. */
+const SUMMARY_LINE_MAX = 160;
 
 export interface PolicyView {
   json: string;
@@ -90,7 +92,10 @@ export interface ToolPageModel {
   parameterNames: string[];
   /** The attack patterns that abuse this kind of access, in editorial order. */
   attacks: AttackPatternSummary[];
-  /** What the tool does, in one line: the first sentence of its own description (third-party text), or empty. */
+  /**
+   * What the tool does, in one line: the first sentence of its own description
+   * (third-party text), or empty when there is none or the definition is poisoned.
+   */
   summaryLine: string;
   /** The page's meta description. */
   metaDescription: string;
@@ -183,8 +188,8 @@ export function toolPageModel(data: SiteData, entry: ToolEntry, attackPatterns: 
     ...(lookAlike ? { lookAlike } : {}),
     parameterNames,
     attacks: attackPatternsFor(attackPatterns, classification.category, parameterNames),
-    summaryLine: firstSentence(tool.description),
-    metaDescription: `${tool.name} on ${server.name}: ${classification.category} tool, ${classification.risk} risk. What it does, why it needs a policy, and a recommended policy.json for an MCP gateway.`,
+    summaryLine: classification.poisoned ? '' : shorten(firstSentence(tool.description ?? ''), SUMMARY_LINE_MAX),
+    metaDescription: toolMetaDescription({ toolName: tool.name, serverName: server.name, description: tool.description, classification, decision: recommendation.decision }),
     links: { sameName: urls.name(nameSlug), category: urls.category(classification.category), risk: urls.risk(classification.risk) },
     suspiciousText: findSuspiciousText(tool),
     ...(lastChange ? { lastChange } : {}),

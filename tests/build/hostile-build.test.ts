@@ -245,16 +245,20 @@ describe('the build of a hostile catalogue', () => {
     expect(page).not.toContain('TAIL-OF-THE-HUGE-DESCRIPTION');
   });
 
-  it('runs no script but its own: external module scripts and one JSON-LD block', () => {
+  it('runs no script but its own: external module scripts, the theme script and one JSON-LD block', () => {
     for (const [file, page] of html) {
       const scripts = tagsOf(page).filter((token) => token.name === 'script');
       const jsonLd = scripts.filter((script) => attr(script, 'type') === 'application/ld+json');
+      // The theme script is a classic script on purpose: it must run before the first paint.
+      const themeScript = (script: Token): boolean => script.attributes!.length === 1 && attr(script, 'src') === '/theme.js' && script.content === '';
       const own = (script: Token): boolean =>
-        script.attributes!.length === 2 &&
-        attr(script, 'type') === 'module' &&
-        /^\/_astro\/[\w.-]+\.js$/.test(attr(script, 'src') ?? '') &&
-        script.content === '';
+        themeScript(script) ||
+        (script.attributes!.length === 2 &&
+          attr(script, 'type') === 'module' &&
+          /^\/_astro\/[\w.-]+\.js$/.test(attr(script, 'src') ?? '') &&
+          script.content === '');
       expect(jsonLd.length, file).toBeLessThanOrEqual(1);
+      expect(scripts.filter(themeScript), file).toHaveLength(1);
       expect(jsonLd.every((script) => script.attributes!.length === 1), file).toBe(true);
       expect(scripts.filter((script) => !jsonLd.includes(script) && !own(script)).map((script) => script.source), file).toEqual([]);
     }
@@ -283,10 +287,15 @@ describe('the build of a hostile catalogue', () => {
       expect(tokens.filter((token) => token.kind === 'comment').map((token) => token.source), file).toEqual([]);
       expect(tokens.filter((token) => token.kind === 'declaration').map((token) => token.source), file).toEqual(['<!DOCTYPE html>']);
       const tags = tokens.filter((token) => token.kind === 'tag');
-      expect(tags.filter((tag) => forbidden.has(tag.name!.replace('/', ''))).map((tag) => tag.source), file).toEqual([]);
-      // The site's own <details> hold the Intercept policies; the catalogue adds none.
+      // The site's own brand icon is the one image; the catalogue adds none.
+      const brandIcon = '<img src="/favicon.svg" alt="" width="24" height="24">';
+      expect(tags.filter((tag) => forbidden.has(tag.name!.replace('/', '')) && tag.source !== brandIcon).map((tag) => tag.source), file).toEqual([]);
+      expect(tags.filter((tag) => tag.source === brandIcon), file).toHaveLength(1);
+      // The site's own <details> (the phone menu, Intercept policies, FAQ answers, attack
+      // summaries, collapsed server policies) carry its classes; the catalogue adds none.
+      const ownDetails = new Set(['menu', 'intercept-policy', 'compact', 'compact-inline']);
       const details = tags.filter((tag) => tag.name === 'details');
-      expect(details.filter((tag) => attr(tag, 'class') !== 'intercept-policy').map((tag) => tag.source), file).toEqual([]);
+      expect(details.filter((tag) => !ownDetails.has(attr(tag, 'class') ?? '')).map((tag) => tag.source), file).toEqual([]);
       expect(tags.filter((tag) => tag.name === '/details').length, file).toBe(details.length);
       for (const once of ['html', 'head', 'body', 'title']) {
         expect(tags.filter((tag) => tag.name === once).length, `${file} <${once}>`).toBe(1);

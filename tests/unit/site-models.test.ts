@@ -111,7 +111,8 @@ describe('the tool page model', () => {
 
   it('describes the tool in its meta description and shows a policy that hides a destructive tool', () => {
     const model = toolPageModel(data, entry('store', 'delete-item'), attacks);
-    expect(model.metaDescription).toMatch(/^delete_item on Store: Destructive tool, Critical risk\./);
+    expect(model.metaDescription).toBe('Deletes one item for good. Destructive tool, Critical risk. Recommended policy: hide it and refuse every call.');
+    expect(model.summaryLine).toBe('Deletes one item for good.');
     expect(JSON.parse(model.policy.json)).toMatchObject({ version: '1', default: 'deny', hide: ['delete_item'] });
   });
 });
