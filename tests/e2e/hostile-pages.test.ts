@@ -67,12 +67,17 @@ function watch(page: Page, incidents: Incidents): void {
 function domFindings(): string[] {
   const findings: string[] = [];
   for (const script of document.querySelectorAll('script')) {
-    const own = script.type === 'module' && script.getAttribute('src')?.startsWith('/_astro/') && script.text === '';
-    if (!own && script.type !== 'application/ld+json') findings.push(`script: ${script.outerHTML.slice(0, 120)}`);
+    const module = script.type === 'module' && script.getAttribute('src')?.startsWith('/_astro/') && script.text === '';
+    // The theme script is classic on purpose: it runs before the first paint.
+    const theme = script.getAttributeNames().join() === 'src' && script.getAttribute('src') === '/theme.js' && script.text === '';
+    if (!module && !theme && script.type !== 'application/ld+json') findings.push(`script: ${script.outerHTML.slice(0, 120)}`);
   }
   if (document.querySelectorAll('script[type="application/ld+json"]').length > 1) findings.push('several JSON-LD blocks');
-  // The site's own <details> (the Intercept policies) carry their class; the catalogue adds none.
-  const foreign = 'img, svg, iframe, frame, object, embed, style, base, details:not(.intercept-policy), textarea, b, i, math, important, fragment, component, meta[http-equiv]';
+  // The site's own <details> (the phone menu, Intercept policies, FAQ answers, attack
+  // summaries, collapsed server policies) and its brand icon carry its classes; the
+  // catalogue adds none.
+  if (document.querySelectorAll('a.brand > img[src="/favicon.svg"]').length !== 1) findings.push('brand icon missing or repeated');
+  const foreign = 'img:not(a.brand > img[src="/favicon.svg"]), svg, iframe, frame, object, embed, style, base, details:not(.intercept-policy, .menu, .compact, .compact-inline), textarea, b, i, math, important, fragment, component, meta[http-equiv]';
   for (const element of document.querySelectorAll(foreign)) findings.push(`element: ${element.outerHTML.slice(0, 120)}`);
   for (const element of document.querySelectorAll('*')) {
     for (const name of element.getAttributeNames()) {
