@@ -11,14 +11,10 @@ import { ChangeLog } from '../../src/catalogue/changes/change-log.ts';
 import type { ClassifiedServer, Server } from '../../src/catalogue/schema/server.ts';
 import { loadSiteConfig } from '../../src/config/site-config.ts';
 import type { AttackPatternSummary } from '../../src/site/attack-patterns.ts';
+import { escapeMarkdown, markdownBlockquote, markdownCode, markdownFence, markdownLink } from '../../src/site/markdown-text.ts';
 import {
   compactJsonSize,
-  escapeMarkdown,
   llmsFullText,
-  markdownBlockquote,
-  markdownCode,
-  markdownFence,
-  markdownLink,
   serverJson,
   serverMarkdown,
   toolJson,
