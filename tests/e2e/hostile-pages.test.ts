@@ -73,11 +73,10 @@ function domFindings(): string[] {
     if (!module && !theme && script.type !== 'application/ld+json') findings.push(`script: ${script.outerHTML.slice(0, 120)}`);
   }
   if (document.querySelectorAll('script[type="application/ld+json"]').length > 1) findings.push('several JSON-LD blocks');
-  // The site's own <details> (the phone menu, Intercept policies, FAQ answers, attack
-  // summaries, collapsed server policies) and its brand icon carry its classes; the
-  // catalogue adds none.
+  // The site's own <details> (the phone menu, Intercept policies, FAQ answers, collapsed
+  // server policies) and its brand icon carry its classes; the catalogue adds none.
   if (document.querySelectorAll('a.brand > img[src="/favicon.svg"]').length !== 1) findings.push('brand icon missing or repeated');
-  const foreign = 'img:not(a.brand > img[src="/favicon.svg"]), svg, iframe, frame, object, embed, style, base, details:not(.intercept-policy, .menu, .compact, .compact-inline), textarea, b, i, math, important, fragment, component, meta[http-equiv]';
+  const foreign = 'img:not(a.brand > img[src="/favicon.svg"]), svg, iframe, frame, object, embed, style, base, details:not(.intercept-policy, .menu, .compact), textarea, b, i, math, important, fragment, component, meta[http-equiv]';
   for (const element of document.querySelectorAll(foreign)) findings.push(`element: ${element.outerHTML.slice(0, 120)}`);
   for (const element of document.querySelectorAll('*')) {
     for (const name of element.getAttributeNames()) {
