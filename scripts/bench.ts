@@ -166,7 +166,7 @@ for (const size of sizes) {
 
   console.log(row(['phase', 'seconds', 'pages/s', 'peak MiB', 'files', 'MiB written']));
   const writtenOf: Record<string, Written | undefined> = { pages: written.pages, sitemap: written.sitemap, search: written.search };
-  const names: Record<string, string> = { load: 'load+classify', pages: 'page rendering', merge: 'merge', sitemap: 'sitemap', search: 'search index' };
+  const names: Record<string, string> = { load: 'load+classify', pages: 'page rendering', merge: 'merge', sitemap: 'sitemap', copies: 'tool copies for agents', search: 'search index' };
   for (const phase of phases) {
     const secs = (phase.end - phase.start) / 1000;
     const out = writtenOf[phase.phase];

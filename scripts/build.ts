@@ -12,8 +12,10 @@
  *
  * The steps of a whole build: Astro renders the pages (one process per shard, `--jobs`
  * at a time); the shards are merged; the sitemap is written from the pages Astro
- * reported; the search documents are written from the catalogue (in a child process) and
- * indexed by Pagefind, bundle by bundle. Shards merged give the same site as a whole build.
+ * reported; the tools' copies for agents are written from the catalogue (one child
+ * process per job, each with its part of the servers); the search documents are written
+ * from the catalogue (in a child process) and indexed by Pagefind, bundle by bundle.
+ * Shards merged give the same site as a whole build.
  */
 import { availableParallelism } from 'node:os';
 import { spawn } from 'node:child_process';
@@ -92,26 +94,42 @@ async function timed<T>(what: string, work: () => Promise<T>, phase?: string): P
 
 /** Runs the search documents step in a child process; resolves with what it printed. */
 function writeDocumentsInChild(scratch: string): Promise<{ bundles: number; tools: number; servers: number }> {
+  return runChild('search-index.ts', [scratch]);
+}
+
+/** Runs a Node script of scripts/build/ in a child process; resolves with the last line it printed, parsed. */
+function runChild<T>(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<T> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts/build/search-index.ts'), scratch], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/build', script), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`search documents failed (exit code ${code})`));
-      resolvePromise(JSON.parse(output.trim().split('\n').at(-1)!) as { bundles: number; tools: number; servers: number });
+      if (code !== 0) return reject(new Error(`${script} failed (exit code ${code})`));
+      resolvePromise(JSON.parse(output.trim().split('\n').at(-1)!) as T);
     });
   });
 }
 
-/** Sitemap and search index: the steps that need the whole site's pages or catalogue. */
-async function finish(outDir: string): Promise<void> {
+/**
+ * The tools' copies for agents, the servers split between `parts` processes side by side
+ * (scripts/build/agent-copies.ts); each reads the catalogue but keeps only its own
+ * servers' records, as a page shard does.
+ */
+async function writeToolCopiesInChildren(outDir: string, parts: number): Promise<number> {
+  const counts = await Promise.all(
+    Array.from({ length: parts }, (_, i) => runChild<{ tools: number }>('agent-copies.ts', [outDir], { ...process.env, SHARD: `${i + 1}/${parts}` })),
+  );
+  return counts.reduce((sum, { tools }) => sum + tools, 0);
+}
+
+/** Sitemap, the tools' copies and the search index: the steps that need the whole site's pages or catalogue. */
+async function finish(outDir: string, jobs: number): Promise<void> {
   const config = loadSiteConfig(process.env);
   const files = await timed('sitemap', () => writeSitemap(outDir, config.siteUrl, withBase('')), 'sitemap');
   log(`sitemap: ${files} file(s)`);
+  const copies = await timed('copies for agents of every tool', () => writeToolCopiesInChildren(outDir, jobs), 'copies');
+  log(`copies for agents: ${copies} tools`);
   const pruned = await pruneCardCache(defaultCacheDir(process.env, ROOT));
   if (pruned > 0) log(`og cards: ${pruned} unused cached card(s) removed`);
   const scratch = await mkdtemp(join(tmpdir(), 'search-documents-'));
@@ -152,7 +170,7 @@ async function main(): Promise<void> {
   if (values.merge) {
     if (positionals.length === 0) throw new Error('--merge needs the shard folders to merge');
     await timed(`merged ${positionals.length} shard(s)`, () => mergeShards(positionals.map((dir) => resolve(dir)), outDir), 'merge');
-    await finish(outDir);
+    await finish(outDir, jobs);
     return;
   }
   if (values.shard) {
@@ -176,7 +194,7 @@ async function main(): Promise<void> {
     await timed('merged', () => mergeShards(shards.map(dirOf), outDir), 'merge');
     await rm(SHARDS_DIR, { recursive: true, force: true });
   }
-  await finish(outDir);
+  await finish(outDir, jobs);
 }
 
 try {
