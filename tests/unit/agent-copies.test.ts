@@ -7,9 +7,7 @@
 import { markdownToMdast } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { Admission } from '../../src/catalogue/admission.ts';
-import { ChangeLog } from '../../src/catalogue/changes/change-log.ts';
 import type { ClassifiedServer, Server } from '../../src/catalogue/schema/server.ts';
-import { loadSiteConfig } from '../../src/config/site-config.ts';
 import type { AttackPatternSummary } from '../../src/site/attack-patterns.ts';
 import { escapeMarkdown, markdownBlockquote, markdownCode, markdownFence, markdownLink } from '../../src/site/markdown-text.ts';
 import {
@@ -23,10 +21,8 @@ import {
 } from '../../src/site/agent-copies.ts';
 import { agentCopyJsonSchema, INPUT_SCHEMA_BYTES, INPUT_SCHEMA_DEPTH, serverCopySchema, toolCopySchema } from '../../src/site/agent-copy-schemas.ts';
 import { serverPageModel } from '../../src/site/server-page.ts';
-import { buildSiteIndex } from '../../src/site/site-index.ts';
-import type { SiteData } from '../../src/site/site-data.ts';
-import { WHOLE_SITE } from '../../src/site/shard.ts';
 import { toolPageModel } from '../../src/site/tool-page.ts';
+import { siteDataOf } from '../support/site-data.ts';
 
 interface Node {
   type: string;
@@ -268,13 +264,7 @@ const servers = admitAll([
 ]);
 
 const SITE = 'https://catalogue.example';
-const data: SiteData = {
-  config: loadSiteConfig({ SITE_URL: SITE }),
-  index: buildSiteIndex(servers),
-  serverById: new Map(servers.map((server) => [server.id, server])),
-  changes: new ChangeLog([], []),
-  shard: WHOLE_SITE,
-};
+const data = siteDataOf(servers, { SITE_URL: SITE });
 const attacks: AttackPatternSummary[] = [
   { slug: 'ssrf', title: 'SSRF', summary: 'Fetching what it should not.', identifiers: ['CWE-918'], categories: [], parameters: ['url'], order: 1 },
 ];

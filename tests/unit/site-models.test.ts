@@ -4,17 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Admission } from '../../src/catalogue/admission.ts';
-import { ChangeLog } from '../../src/catalogue/changes/change-log.ts';
 import type { ClassifiedServer, Server } from '../../src/catalogue/schema/server.ts';
-import { loadSiteConfig } from '../../src/config/site-config.ts';
 import type { AttackPatternSummary } from '../../src/site/attack-patterns.ts';
 import { serverPageModel } from '../../src/site/server-page.ts';
-import { buildSiteIndex } from '../../src/site/site-index.ts';
-import type { SiteData } from '../../src/site/site-data.ts';
 import { toolPageModel } from '../../src/site/tool-page.ts';
 import { urls } from '../../src/site/urls.ts';
 import { exampleSearches } from '../../src/site/home.ts';
-import { WHOLE_SITE } from '../../src/site/shard.ts';
+import { siteDataOf } from '../support/site-data.ts';
 
 const provenance = [{ source: 'test', retrieved: '2026-12-01' }];
 const object = (properties: Record<string, unknown> = {}) => ({ type: 'object', properties });
@@ -45,13 +41,7 @@ const servers = admitAll([
   } as Server,
 ]);
 
-const data: SiteData = {
-  config: loadSiteConfig({}),
-  index: buildSiteIndex(servers),
-  serverById: new Map(servers.map((server) => [server.id, server])),
-  changes: new ChangeLog([], []),
-  shard: WHOLE_SITE,
-};
+const data = siteDataOf(servers);
 
 const attacks: AttackPatternSummary[] = [
   { slug: 'data-destruction', title: 'Data destruction', summary: 's', identifiers: [], categories: ['Destructive'], parameters: [], order: 2 },

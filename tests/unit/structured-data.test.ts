@@ -4,17 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Admission } from '../../src/catalogue/admission.ts';
-import { ChangeLog } from '../../src/catalogue/changes/change-log.ts';
 import type { ClassifiedServer, Server } from '../../src/catalogue/schema/server.ts';
-import { loadSiteConfig } from '../../src/config/site-config.ts';
 import { serializeJsonLd } from '../../src/site/json-ld.ts';
 import { ogImageForServer } from '../../src/site/og-card.ts';
-import { WHOLE_SITE } from '../../src/site/shard.ts';
-import type { SiteData } from '../../src/site/site-data.ts';
-import { buildSiteIndex } from '../../src/site/site-index.ts';
 import { breadcrumbJsonLd, serverJsonLd, toolJsonLd } from '../../src/site/structured-data.ts';
 import { toolPageModel } from '../../src/site/tool-page.ts';
 import { urls } from '../../src/site/urls.ts';
+import { siteDataOf } from '../support/site-data.ts';
 
 const SITE = 'https://policies.example.org';
 const provenance = [{ source: 'test', retrieved: '2026-12-01' }];
@@ -29,13 +25,7 @@ const servers: ClassifiedServer[] = [
   } as Server,
 ].map((record, index) => admission.admit(record, { source: 'test', index })!);
 
-const data: SiteData = {
-  config: loadSiteConfig({ SITE_URL: SITE }),
-  index: buildSiteIndex(servers),
-  serverById: new Map(servers.map((server) => [server.id, server])),
-  changes: new ChangeLog([], []),
-  shard: WHOLE_SITE,
-};
+const data = siteDataOf(servers, { SITE_URL: SITE });
 
 type Node = Record<string, unknown> & { '@type': string };
 type Crumb = { '@type': string; position: number; name: string; item: string };
