@@ -12,16 +12,10 @@ import { readAttackPatterns } from '../../src/site/attack-pattern-files.ts';
 import { agentCopyUrls, jsonBody, toolJson, toolMarkdown } from '../../src/site/agent-copies.ts';
 import { loadSiteData } from '../../src/site/site-data.ts';
 import { toolPageModel } from '../../src/site/tool-page.ts';
-import { withBase } from '../../src/site/urls.ts';
-import { ROOT } from './paths.ts';
+import { fileOfSitePath, ROOT } from './paths.ts';
 
 /** File writes in flight at once. */
 const WRITES_IN_FLIGHT = 256;
-
-/** The file of a site path under the base: `/tools/x/y/index.html.md` in `outDir`. */
-function fileOf(outDir: string, path: string): string {
-  return join(outDir, decodeURIComponent(path.slice(withBase('').length)));
-}
 
 /**
  * Writes the copies of the tools of this process's part of the servers (SHARD, as a page
@@ -34,7 +28,7 @@ export async function writeToolCopies(outDir: string, env: NodeJS.ProcessEnv = p
   let written = 0;
   let pending: Promise<void>[] = [];
   const write = async (path: string, body: string): Promise<void> => {
-    const file = fileOf(outDir, path);
+    const file = fileOfSitePath(outDir, path);
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, body);
   };

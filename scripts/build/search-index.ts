@@ -16,7 +16,7 @@ import { admittedServers } from '../../src/site/load-site-catalogue.ts';
 import { SiteIndexBuilder } from '../../src/site/site-index.ts';
 import { serverSearchDocument, toolSearchDocument } from '../../src/site/search-document.ts';
 import { VocabularyBuilder, VOCABULARY_FILE } from '../../src/site/search-vocabulary.ts';
-import { withBase } from '../../src/site/urls.ts';
+import { fileOfSitePath } from './paths.ts';
 import { bundleCount, bundleFolder, bundleOfDocument, bundleSize } from '../../src/site/search-bundles.ts';
 
 /** Document writes in flight at once. */
@@ -24,11 +24,6 @@ const WRITES_IN_FLIGHT = 512;
 
 function check(what: string, response: { errors: string[] }): void {
   if (response.errors.length > 0) throw new Error(`pagefind, ${what}: ${response.errors.join('; ')}`);
-}
-
-/** The file of a page's search document: `/tools/x/` under the base becomes `tools/x/index.html`. */
-function documentPath(root: string, url: string): string {
-  return join(root, url.slice(withBase('').length), 'index.html');
 }
 
 /**
@@ -53,7 +48,7 @@ export async function writeSearchDocuments(scratch: string, cataloguePath: strin
     const pages: [string, string][] = entry.tools.map((tool) => [tool.url, toolSearchDocument(tool, server.tools[tool.position]!)]);
     pages.push([entry.url, serverSearchDocument(entry, server.description)]);
     for (const [i, [url, html]] of pages.entries()) {
-      const path = documentPath(join(scratch, String(bundleOfDocument(documents + i, size))), url);
+      const path = fileOfSitePath(join(scratch, String(bundleOfDocument(documents + i, size))), `${url}index.html`);
       pending.push(mkdir(join(path, '..'), { recursive: true }).then(() => writeFile(path, html)));
     }
     // Writes overlap across servers, a bounded number at a time.

@@ -7,10 +7,11 @@
  * card is written to a temporary file and renamed into place: a reader sees a whole PNG
  * or none. A cache that cannot be written costs the speed-up, never the build.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
+import { stagingPath } from '../catalogue/store/atomic.ts';
 
 /**
  * Part of every cache key: raise it when the PNG for the same SVG should change (other
@@ -76,7 +77,7 @@ async function readCached(file: string): Promise<Buffer | undefined> {
 let warnedUnwritable = false;
 
 async function storeAtomically(file: string, png: Buffer): Promise<void> {
-  const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
+  const temporary = stagingPath(file, 'card');
   try {
     await mkdir(resolve(file, '..'), { recursive: true });
     await writeFile(temporary, png);
