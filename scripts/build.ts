@@ -92,11 +92,6 @@ async function timed<T>(what: string, work: () => Promise<T>, phase?: string): P
   return result;
 }
 
-/** Runs the search documents step in a child process; resolves with what it printed. */
-function writeDocumentsInChild(scratch: string): Promise<{ bundles: number; tools: number; servers: number }> {
-  return runChild('search-index.ts', [scratch]);
-}
-
 /** Runs a Node script of scripts/build/ in a child process; resolves with the last line it printed, parsed. */
 function runChild<T>(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<T> {
   return new Promise((resolvePromise, reject) => {
@@ -134,7 +129,7 @@ async function finish(outDir: string, jobs: number): Promise<void> {
   if (pruned > 0) log(`og cards: ${pruned} unused cached card(s) removed`);
   const scratch = await mkdtemp(join(tmpdir(), 'search-documents-'));
   try {
-    const written = await timed('catalogue loaded and search documents written', () => writeDocumentsInChild(scratch), 'load');
+    const written = await timed('catalogue loaded and search documents written', () => runChild<{ bundles: number; tools: number; servers: number }>('search-index.ts', [scratch]), 'load');
     await timed('search index', () => indexBundles(scratch, outDir, written.bundles), 'search');
     log(`search index: ${written.tools} tools, ${written.servers} servers, in ${written.bundles} bundle(s)`);
   } finally {
