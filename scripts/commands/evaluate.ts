@@ -39,6 +39,13 @@ export function formatReport(report: EvaluationReport, withDisagreements: boolea
     .map(([source, count]) => `${source} ${count}`)
     .join(', ');
   lines.push(`Annotated tools: ${report.total} (${sources})`);
+  if (report.seeded > 0) {
+    const counted = report.total + report.seeded;
+    const agreedCounted = report.agreed + report.seeded - report.seededRead;
+    lines.push(
+      `Left out: ${report.seeded} tools whose annotations are exactly the spec's four defaults, as an SDK sends them when the author sets none (engine calls ${report.seededRead} of them Read). Counted as labels, agreement would be ${agreedCounted}/${counted} (${percent(agreedCounted, counted)}).`,
+    );
+  }
   lines.push(
     'Author read-only means readOnlyHint: true. Annotations without readOnlyHint (or with null) count as not read-only, the MCP default.',
   );

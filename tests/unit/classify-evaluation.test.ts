@@ -67,6 +67,30 @@ describe('the evaluation', () => {
   });
 });
 
+describe('annotations an SDK filled in', () => {
+  const seeded = { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true };
+  const tool = (name: string, description: string, annotations: Record<string, unknown>): AnnotatedTool => ({
+    source: 'toucan',
+    server: 'demo',
+    tool: { name, description, annotations },
+    siblings: ['fetch_docs', 'remove_note', 'list_notes'],
+  });
+
+  it('leaves out tools whose hints are exactly the four defaults, and counts them apart', () => {
+    const report = evaluate([
+      tool('fetch_docs', 'Fetches the documentation of a module.', { title: 'Docs', ...seeded }),
+      tool('remove_note', 'Removes a note for good.', { readOnlyHint: false, destructiveHint: true }),
+      tool('list_notes', 'Lists the notes.', { readOnlyHint: true }),
+    ]);
+    expect(report.total).toBe(2);
+    expect(report.seeded).toBe(1);
+    expect(report.seededRead).toBe(1);
+    expect(report.agreed).toBe(2);
+    expect(report.authorDestructive).toBe(1);
+    expect(report.destructiveAsRead).toEqual([]);
+  });
+});
+
 describe('the held-out fifth', () => {
   const tool = (server: string, name: string): AnnotatedTool => ({ source: 'toucan', server, tool: { name, annotations: {} }, siblings: [name] });
   const tools = Array.from({ length: 20 }, (_, index) => [tool(`s${index}`, 'a'), tool(`s${index}`, 'b')]).flat();

@@ -2,11 +2,13 @@
  * The engine's general rules, each on made-up tools (none of them from the shared data):
  * a server's shared prefix and where it puts its verbs, the description's stated action,
  * guidance tools, sending, previews, query runners, computing on values, restyling a
- * document, resolving an issue, and the confidence of a terse description.
+ * document, resolving an issue, confirmation switches, reversed verbs, second and listed
+ * actions, and the confidence of a terse description.
  */
 import { describe, expect, it } from 'vitest';
 import { classifyTool, ENGINE, type ServerIdentity } from '../../src/catalogue/classify/classify-tool.ts';
 import { sharedPrefixes } from '../../src/catalogue/classify/name-signals.ts';
+import { verbOf } from '../../src/catalogue/classify/vocabulary.ts';
 import { CONFIDENCE_MEASURED, confidenceMeaning } from '../../src/catalogue/prose/confidence.ts';
 
 function classify(name: string, description: string, properties: Record<string, unknown> = {}, server?: ServerIdentity) {
@@ -109,6 +111,84 @@ describe('computing on values, restyling documents, resolving issues', () => {
   });
 });
 
+describe('confirmation switches', () => {
+  it('makes a tool that asks the caller to confirm a change, whatever its verb', () => {
+    const confirm = { confirm: { type: 'boolean', description: 'Must be true for the call to go ahead.' } };
+    expect(category('extract_badge_labels', 'Extract the labels attached to a badge.')).toBe('Read');
+    expect(category('extract_badge_labels', 'Extract the labels attached to a badge.', confirm)).toBe('Write');
+    expect(category('extract_badge_labels', 'Extract the labels attached to a badge.', { confirmDeletion: { type: 'boolean' } })).toBe('Write');
+    // A confirmation nested in an options object, or a string, is no switch of the tool's.
+    expect(category('extract_badge_labels', 'Extract the labels attached to a badge.', { options: { type: 'object', properties: confirm } })).toBe('Read');
+    expect(category('extract_badge_labels', 'Extract the labels attached to a badge.', { confirmationCode: { type: 'string' } })).toBe('Read');
+  });
+});
+
+describe('reversed verbs', () => {
+  it('reads un- and a verb that changes something as a change', () => {
+    expect(verbOf('unset', false)).toMatchObject({ base: 'unset', category: 'Write' });
+    expect(verbOf('untags', true)).toMatchObject({ base: 'untag', category: 'Write' });
+    // Only changes are undone; a prefix on a read, or on no verb, is no verb.
+    expect(verbOf('unread', false)).toBeUndefined();
+    expect(verbOf('under', false)).toBeUndefined();
+    expect(category('contacts_unsetDefaultAddressV2', 'Unset the default postal address of a contact.')).toBe('Write');
+  });
+
+  it('reads re- and a verb as the verb done again, with its object rules', () => {
+    expect(verbOf('resend', false)).toMatchObject({ base: 'send', category: 'Write' });
+    expect(verbOf('rechecks', true)).toMatchObject({ base: 'check', category: 'Read' });
+    expect(category('mail_regenerateSigningSecret', 'Regenerate the signing secret of a mailbox.')).toBe('Write');
+    // `order` is as often arranging as buying: `reorder` is no purchase.
+    expect(verbOf('reorder', false)).toBeUndefined();
+  });
+});
+
+describe('placing', () => {
+  it('commits money when it places an order, a bet or a bid, and only changes things otherwise', () => {
+    expect(category('place_order', 'Place a new limit order on the exchange.')).toBe('Financial');
+    expect(category('desk_tool', 'Place a market buy order for the given symbol.')).toBe('Financial');
+    expect(category('place_marker', 'Place a marker on the map.')).toBe('Write');
+    // A place is also a location.
+    expect(category('place_details_tool', 'Retrieve details of a place by its identifier.')).toBe('Read');
+  });
+});
+
+describe('the opening sentence, read more closely', () => {
+  it('takes a word after an article for a noun', () => {
+    const signals = classify('card_deck_tool', 'Shuffles a set of playing cards.').signals.map((signal) => signal.label);
+    expect(signals).not.toContain('description-verb:set');
+    expect(category('rerank_hits', 'Rerank a set of search hits by their relevance to a question.')).toBe('Read');
+  });
+
+  it('counts a riskier second action joined by "and" with its own object', () => {
+    expect(category('gallery_photo', 'Download a photo from a gallery and add it to the album.')).toBe('Write');
+    expect(category('page_keeper', 'Fetches the page and stores it in the shared cache.')).toBe('Write');
+    expect(category('page_keeper', 'Fetches the page.')).toBe('Read');
+    // A safer second action adds nothing; a noun after "and" is no action.
+    expect(category('make_label', 'Creates a label and returns it.')).toBe('Write');
+    expect(category('list_work', 'List issues and pull requests of a project.')).toBe('Read');
+  });
+
+  it('takes the riskiest of the actions listed as clauses after a colon', () => {
+    expect(category('repo_branches', 'Manage branches: list all branches, create a new branch, delete a branch, or rename one.')).toBe('Destructive');
+    // A list of nouns after a colon names data.
+    expect(category('account_overview', 'Shows an account: name, email, plan, and the date it was created.')).toBe('Read');
+  });
+
+  it('takes a word as often a noun for the verb when it opens the description before a determiner', () => {
+    const labels = (name: string, description: string) => classify(name, description).signals.map((signal) => signal.label);
+    expect(labels('workspace_session', 'End the current snapshot session.')).toContain('description-verb:end');
+    expect(category('workspace_session', 'End the current snapshot session.')).toBe('Write');
+    // Without a determiner after it, the word may name what the tool shows.
+    expect(labels('account_orders', 'Order history snapshot of the account.')).toContain('description-verb:snapshot');
+    expect(labels('account_orders', 'Order history snapshot of the account.')).not.toContain('description-verb:order');
+    expect(category('workspace_session', 'Begin a recording session for the workspace.')).toBe('Write');
+  });
+
+  it('reads a namespace word inside a name as part of its closing compound', () => {
+    expect(category('gadget_app_store', 'Read structured listings from the gadget app store.')).toBe('Read');
+  });
+});
+
 describe('confidence', () => {
   it('keeps a tool whose description only repeats its name below 80%', () => {
     expect(classify('resize_window', 'Resize the window').confidence).toBeLessThan(0.8);
@@ -119,14 +199,14 @@ describe('confidence', () => {
 
   it('is stored with the engine version that made it', () => {
     expect(classify('x', '').engine).toBe(ENGINE);
-    expect(ENGINE).toBe('rules-4');
+    expect(ENGINE).toBe('rules-5');
   });
 });
 
 describe('what the page says a confidence means', () => {
   it('gives the agreement of its band, measured with the engine that made it', () => {
     expect(CONFIDENCE_MEASURED.engine).toBe(ENGINE);
-    expect(confidenceMeaning(0.92)).toContain('at 80% or more agreed with the author 98.5% of the time');
+    expect(confidenceMeaning(0.92)).toContain('at 80% or more agreed with the author 99.1% of the time');
     expect(confidenceMeaning(0.6)).toContain('between 50% and 80%');
     expect(confidenceMeaning(0.2)).toContain('below 50%');
   });

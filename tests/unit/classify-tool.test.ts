@@ -359,6 +359,16 @@ describe('annotations', () => {
     expect(none.contradictions).toEqual([]);
   });
 
+  it('the four hints all at the spec\'s defaults, as an SDK fills them in, are no claim either', () => {
+    const seeded = { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true };
+    const tool = { name: 'get_report', description: 'Gets the monthly report.' };
+    const result = classify({ ...tool, annotations: { title: 'Monthly report', ...seeded } });
+    expect(result).toEqual(classify(tool));
+    // One hint stated otherwise, or one left out, makes it a claim again.
+    expect(classify({ ...tool, annotations: { ...seeded, idempotentHint: true } }).category).not.toBe('Read');
+    expect(classify({ ...tool, annotations: { readOnlyHint: false, destructiveHint: true, openWorldHint: true } }).category).not.toBe('Read');
+  });
+
   it('an additive claim on a deleting tool is a contradiction', () => {
     const result = classify({ ...deleteTool, annotations: { destructiveHint: false } });
     expect(result.category).toBe('Destructive');

@@ -30,7 +30,7 @@ import { asText, scannedPart, tidy } from './text.ts';
 import { HARD_DELETES, type ActionCategory } from './vocabulary.ts';
 
 /** Bump when a change to the rules can change a classification. */
-export const ENGINE = 'rules-4';
+export const ENGINE = 'rules-5';
 
 /** What the engine reads of a tool: an MCP `Tool`, or any object shaped like one. */
 export interface ClassifiableTool {
@@ -263,6 +263,9 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   if (method === 'delete' ? shown !== 'Destructive' && shown !== 'Financial' : method && (shown === 'Read' || shown === 'Other')) {
     shown = method === 'delete' ? 'Destructive' : 'Write';
   }
+  // Nobody asks a caller to confirm a read: a `confirm` switch guards a change, so it sets
+  // a floor like an unsafe method.
+  if (facts.confirmation && (shown === 'Read' || shown === 'Other')) shown = 'Write';
   // A query runner: a statement the caller writes, run as given, may change data whatever
   // the name calls it (`run_query`), unless the tool says it only reads.
   if (statement === 'may-write' && shown === 'Read') shown = 'Execute';

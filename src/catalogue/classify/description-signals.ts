@@ -180,6 +180,7 @@ export function descriptionSignals(text: string, evidence: Evidence): Descriptio
   // The opening verb already counted; the same word must not count again as a phrase.
   const opened = openingVerb(text, evidence);
   enumeratedVerbs(text, opened, evidence);
+  clauseActions(text, evidence);
   for (const phrase of PHRASES) {
     phrase.pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
@@ -187,8 +188,11 @@ export function descriptionSignals(text: string, evidence: Evidence): Descriptio
     // Repeats add nothing past the caps; stopping early bounds the work on hostile text.
     while (matches < MAX_MATCHES_PER_PHRASE && (match = phrase.pattern.exec(text)) !== null) {
       matches += 1;
-      if (opened.get(match.index) === phrase.category || negated(text, match.index)) continue;
+      if (negated(text, match.index)) continue;
       const key = phrase.key(match);
+      // The fact holds even when the opening verb already counted the words as evidence.
+      if (key === 'saves-to-file') facts.writesFiles = true;
+      if (opened.get(match.index) === phrase.category) continue;
       evidence.add(
         'description',
         phrase.category,
@@ -197,7 +201,6 @@ export function descriptionSignals(text: string, evidence: Evidence): Descriptio
         quoteAround(text, match.index, match.index + match[0].length),
         { group: 'phrase', max: PHRASE_CAP },
       );
-      if (key === 'saves-to-file') facts.writesFiles = true;
       if (phrase.category === 'Read') facts.readOnly = true;
       if (phrase.category === 'Financial') facts.money = true;
     }
@@ -216,6 +219,7 @@ export function descriptionSignals(text: string, evidence: Evidence): Descriptio
 const SECTION_TAG = /^\s*[\p{Lu}\d][\p{Lu}\d _-]{0,30}:\s+/u;
 
 const GERUND_LEAD = /\bfor\s+$/i;
+const ARTICLE_LEAD = /\b(?:a|an|the)\s+$/i;
 
 /** Between two verbs of an enumeration: "List, create, close, or select". */
 const ENUMERATION_GAP = /^(?:\s*[,/&]\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)$/i;
@@ -246,10 +250,12 @@ function openingVerb(text: string, evidence: Evidence): ReadonlyMap<number, Acti
   const opened = new Map<number, ActionCategory>();
   // "Clean HTML by removing tags": past the first word, an -ing form describes how or
   // what, unless it follows "for" ("Tool for retrieving ...").
+  // After an article a word is a noun: "Rerank a set of documents", "the update of".
   const accept = (word: string, index: number): boolean =>
-    index === 0 || !word.endsWith('ing') || verbOf(word, false) !== undefined ||
-    GERUND_LEAD.test(text.slice(Math.max(0, starts[index]! - 5), starts[index]!));
-  const hit = leadingVerb(words, { inflected: true, within: OPENING_VERB_WITHIN, accept });
+    !ARTICLE_LEAD.test(text.slice(Math.max(0, starts[index]! - 5), starts[index]!)) &&
+    (index === 0 || !word.endsWith('ing') || verbOf(word, false) !== undefined ||
+      GERUND_LEAD.test(text.slice(Math.max(0, starts[index]! - 5), starts[index]!)));
+  const hit = frontVerb(text, words, ends) ?? leadingVerb(words, { inflected: true, within: OPENING_VERB_WITHIN, accept });
   if (!hit) {
     cjkOpeningVerb(text, evidence);
     return opened;
@@ -270,18 +276,95 @@ function openingVerb(text: string, evidence: Evidence): ReadonlyMap<number, Acti
   const word = words[hit.index]!;
   const stated = hit.index === 0 && hit.category !== 'Read' && !hit.ambiguous && verbOf(word, false) === undefined && /s$/.test(word);
   add(hit, stated ? STATED_CHANGE_SHARE : 1);
+  let last = hit;
   for (let i = hit.index + 1; i < words.length && i <= hit.index + MAX_ENUMERATED; i += 1) {
     if (!ENUMERATION_GAP.test(text.slice(ends[i - 1]!, starts[i]!))) break;
     const verb = verbOf(words[i]!, true);
     if (!verb) break;
-    add(refine(verb, words, i), ENUMERATED_SHARE);
+    last = refine(verb, words, i);
+    add(last, ENUMERATED_SHARE);
   }
+  // Past the enumeration: "Verify and refresh the token" named both already.
+  const joined = joinedAction(text, words, starts, ends, hit, last.index);
+  // A second action the tool performs is stated, whatever the person of the verb.
+  if (joined) add(joined, STATED_CHANGE_SHARE);
   return opened;
+}
+
+/** A determiner right after the first word: "End the session", "Log an entry". */
+const DETERMINER_NEXT = /^\s+(?:a|an|the|all|each|every|one|your|this|these|those|its|their)\b/i;
+
+/**
+ * A word that is as often a noun (`end`, `log`, `order`) is the verb when it opens the
+ * description and a determiner follows it: "End the session" is an instruction, where
+ * "Log entries of the day" names what the tool shows.
+ */
+function frontVerb(text: string, words: readonly string[], ends: readonly number[]): VerbHit | undefined {
+  const verb = words.length > 0 ? verbOf(words[0]!, true) : undefined;
+  if (!verb?.ambiguous || !DETERMINER_NEXT.test(text.slice(ends[0]!, ends[0]! + 8))) return undefined;
+  return refine(verb, words, 0);
+}
+
+const SENTENCE_END = /[.!?:;\n]/;
+const AND_LEAD = /\band\s+$/i;
+/** What follows a verb that has an object of its own: "add it", "push the changes". */
+const OWN_OBJECT = /^\s+(?:it|them|the|a|an|its|their|this|that|these|those|each|every|all)\b/i;
+
+/**
+ * A second, riskier action in the opening sentence, joined by "and" in the same form as
+ * the first and with an object of its own, counts as a stated change: "Download an image and add it to the library", "Fetches
+ * the page and saves it". "List issues and pull requests" has no second action.
+ */
+function joinedAction(
+  text: string,
+  words: readonly string[],
+  starts: readonly number[],
+  ends: readonly number[],
+  first: VerbHit,
+  after: number,
+): VerbHit | undefined {
+  const baseForm = verbOf(words[first.index]!, false) !== undefined;
+  for (let i = first.index + 1; i < words.length; i += 1) {
+    if (i <= after) continue;
+    if (SENTENCE_END.test(text.slice(ends[i - 1]!, starts[i]!))) return undefined;
+    if (!AND_LEAD.test(text.slice(Math.max(0, starts[i]! - 5), starts[i]!))) continue;
+    const word = words[i]!;
+    const verb = baseForm ? verbOf(word, false) : /s$/.test(word) ? verbOf(word, true) : undefined;
+    // Only a riskier second action adds anything: every tool "returns it".
+    if (!verb || riskRank(RISK_OF_CATEGORY[verb.category]) <= riskRank(RISK_OF_CATEGORY[first.category])) continue;
+    if (!OWN_OBJECT.test(text.slice(ends[i]!, ends[i]! + 8))) continue;
+    return refine(verb, words, i);
+  }
+  return undefined;
 }
 
 /** How far into the description verb enumerations are looked for. */
 const ENUMERATION_CHARS = 600;
 const MIN_ENUMERATION = 3;
+
+interface ListedVerb {
+  verb: Verb;
+  start: number;
+  end: number;
+}
+
+/** The riskiest action of a list counts, as a share of an opening verb. */
+function addListed(text: string, items: readonly ListedVerb[], evidence: Evidence): void {
+  let riskiest = items[0]!;
+  for (const item of items) {
+    const rank = riskRank(RISK_OF_CATEGORY[item.verb.category]);
+    const best = riskRank(RISK_OF_CATEGORY[riskiest.verb.category]);
+    if (rank > best || (rank === best && item.verb.strength > riskiest.verb.strength)) riskiest = item;
+  }
+  evidence.add(
+    'description',
+    riskiest.verb.category,
+    `description-list:${riskiest.verb.base}`,
+    WEIGHT.descriptionVerb * riskiest.verb.strength * ENUMERATED_SHARE,
+    quoteAround(text, items[0]!.start, items.at(-1)!.end),
+    { group: 'opening', max: WEIGHT.descriptionVerb },
+  );
+}
 
 /**
  * "Supports list, get, create, update, delete": a multi-action tool names its actions in a
@@ -289,24 +372,9 @@ const MIN_ENUMERATION = 3;
  */
 function enumeratedVerbs(text: string, opened: ReadonlyMap<number, ActionCategory>, evidence: Evidence): void {
   const window = text.slice(0, ENUMERATION_CHARS);
-  let run: { verb: Verb; start: number; end: number }[] = [];
+  let run: ListedVerb[] = [];
   const close = (): void => {
-    if (run.length >= MIN_ENUMERATION && !opened.has(run[0]!.start)) {
-      let riskiest = run[0]!;
-      for (const item of run) {
-        const rank = riskRank(RISK_OF_CATEGORY[item.verb.category]);
-        const best = riskRank(RISK_OF_CATEGORY[riskiest.verb.category]);
-        if (rank > best || (rank === best && item.verb.strength > riskiest.verb.strength)) riskiest = item;
-      }
-      evidence.add(
-        'description',
-        riskiest.verb.category,
-        `description-list:${riskiest.verb.base}`,
-        WEIGHT.descriptionVerb * riskiest.verb.strength * ENUMERATED_SHARE,
-        quoteAround(text, run[0]!.start, run.at(-1)!.end),
-        { group: 'opening', max: WEIGHT.descriptionVerb },
-      );
-    }
+    if (run.length >= MIN_ENUMERATION && !opened.has(run[0]!.start)) addListed(text, run, evidence);
     run = [];
   };
   TOKEN.lastIndex = 0;
@@ -326,6 +394,32 @@ function enumeratedVerbs(text: string, opened: ReadonlyMap<number, ActionCategor
     if (verb) run.push({ verb, start, end });
   }
   close();
+}
+
+/** A list after a colon whose items are clauses: "Manage branches: list all branches, create a new branch, delete a branch". */
+const CLAUSE_LIST = /:\s*([^:.\n]{10,400})/;
+const CLAUSE_SEPARATOR = /\s*(?:,\s*(?:and\s+|or\s+)?|;\s*|\s+(?:and|or)\s+)/g;
+const CLAUSE_LEAD = /^['"`(]?([\p{L}]+)/u;
+
+/**
+ * The actions of a multi-action tool spelled out as clauses after a colon, each opening
+ * with its verb. With three or more such clauses the riskiest action counts, as for a
+ * list of bare verbs.
+ */
+function clauseActions(text: string, evidence: Evidence): void {
+  const list = CLAUSE_LIST.exec(text.slice(0, ENUMERATION_CHARS));
+  if (!list) return;
+  const offset = list.index + list[0].length - list[1]!.length;
+  const items: ListedVerb[] = [];
+  let position = 0;
+  for (const clause of list[1]!.split(CLAUSE_SEPARATOR)) {
+    const at = list[1]!.indexOf(clause, position);
+    position = at + clause.length;
+    const lead = CLAUSE_LEAD.exec(clause);
+    const verb = lead ? verbOf(lead[1]!.toLowerCase(), true) : undefined;
+    if (verb && lead) items.push({ verb, start: offset + at, end: offset + at + lead[0].length });
+  }
+  if (items.length >= MIN_ENUMERATION) addListed(text, items, evidence);
 }
 
 /**

@@ -3,6 +3,10 @@
  * annotations are stripped before classifying, so the engine sees only the name, title,
  * description and schema, and its category is compared with what the author declared.
  *
+ * Annotations holding the four hints at exactly the spec's defaults are left out, like
+ * tools with none: mcp-go's `NewTool` sends that block for every tool whose author set
+ * nothing, so it labels nothing (it would call a documentation lookup destructive).
+ *
  * Author labels:
  * - `read-only`: `readOnlyHint: true`;
  * - `destructive`: `destructiveHint: true` sent explicitly, `readOnlyHint` not true;
@@ -13,6 +17,7 @@
  * true or false; it never replaces the first.
  */
 import { CATEGORIES, type Category, type Classification } from '../schema/classification.ts';
+import { isSeededDefaults } from './annotations.ts';
 import { classifyTool, type ServerIdentity } from './classify-tool.ts';
 import { SOURCE_NAMES, type AnnotatedTool, type SourceName } from './read-source-data.ts';
 
@@ -37,7 +42,15 @@ export interface EvaluatedTool {
 }
 
 export interface EvaluationReport {
+  /** Tools measured: those with annotations, less the seeded ones. */
   total: number;
+  /**
+   * Tools left out because their annotations are the spec's four defaults, as an SDK
+   * fills them in when the author declares nothing: they carry no label to agree with.
+   */
+  seeded: number;
+  /** Of those, how many the engine calls Read: disagreements, were they counted. */
+  seededRead: number;
   bySource: Record<SourceName, number>;
   agreedBySource: Record<SourceName, number>;
   agreed: number;
@@ -117,7 +130,9 @@ function emptyRow(): Record<Category, number> {
 
 export function evaluate(tools: readonly AnnotatedTool[]): EvaluationReport {
   const report: EvaluationReport = {
-    total: tools.length,
+    total: 0,
+    seeded: 0,
+    seededRead: 0,
     bySource: Object.fromEntries(SOURCE_NAMES.map((source) => [source, 0])) as Record<SourceName, number>,
     agreedBySource: Object.fromEntries(SOURCE_NAMES.map((source) => [source, 0])) as Record<SourceName, number>,
     agreed: 0,
@@ -139,6 +154,12 @@ export function evaluate(tools: readonly AnnotatedTool[]): EvaluationReport {
     let identity = identities.get(key);
     if (!identity) identities.set(key, (identity = { id: server, name: server, toolNames: siblings }));
     const classification = classifyTool(bare, identity);
+    if (isSeededDefaults(annotations)) {
+      report.seeded += 1;
+      if (classification.category === 'Read') report.seededRead += 1;
+      continue;
+    }
+    report.total += 1;
     const author = authorLabel(annotations);
     const saysRead = classification.category === 'Read';
     const agrees = saysRead === (author === 'read-only');

@@ -233,9 +233,10 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
         ambiguous: false,
       }
     : leadingVerb(words, { skip, within: 6, prefixFallback: false });
-  // `order_status`, `process_list`: an ambiguous word just before a closing data noun is a
-  // noun too (`select_kube_context` keeps its verb).
-  if (leading?.ambiguous && leading.index === words.length - 2 && READ_NOUNS.has(words.at(-1)!)) leading = undefined;
+  // `order_status`, `place_details_tool`: an ambiguous word just before a closing data noun
+  // (prefix words after it aside) is a noun too (`select_kube_context` keeps its verb).
+  const closing = lastContentIndex(words, skip);
+  if (leading?.ambiguous && leading.index === closing - 1 && READ_NOUNS.has(words[closing]!)) leading = undefined;
   // `git_log`, `tf_status`: a word that is as often a noun naming data, standing last after
   // prefixes only, names what the tool shows.
   if (leading?.ambiguous && leading.index === words.length - 1 && READ_NOUNS.has(leading.base)) leading = undefined;
@@ -251,9 +252,10 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
     } else if (leading && front >= 0 && contentWordsBefore(words, leading.index, skip) >= 2 && !(style.verbLast && leading.index === lastIndex)) {
       // One product word may lead (`jira_create_issue`); two or more make the verb a noun.
       share = DEEP_VERB_SHARE;
-    } else if (leading && !style.verbLast && leading.index === lastIndex && lastIndex >= 2 && isContentWord(words[lastIndex - 1]!, skip)) {
+    } else if (leading && !style.verbLast && leading.index === lastIndex && lastIndex >= 2 && nounBefore(words, lastIndex, skip)) {
       // `google_play_store`: after a noun, the word closing a compound of three words or
       // more is its head noun (`sam_local_invoke`, after a modifier, keeps its verb).
+      // Namespace words in between are part of the compound (`apple_app_store`).
       share = DEEP_VERB_SHARE;
     }
   }
@@ -327,14 +329,30 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
   return { words, leading, moneyNoun, unsafeMethod: method?.method };
 }
 
+/**
+ * The index of the last word once prefix words closing the name (`_tool`, `_api`) are set
+ * aside; a data noun closes it even when the server's name has it (`index_data`).
+ */
+function lastContentIndex(words: readonly string[], skip: WordSet): number {
+  let i = words.length - 1;
+  while (i > 0 && skip.has(words[i]!) && !READ_NOUNS.has(words[i]!)) i -= 1;
+  return i;
+}
+
 function contentWordsBefore(words: readonly string[], index: number, skip: WordSet): number {
   let count = 0;
   for (let i = 0; i < index; i += 1) if (!STOP_WORDS.has(words[i]!) && !MODIFIER_WORDS.has(words[i]!) && !skip.has(words[i]!)) count += 1;
   return count;
 }
 
-function isContentWord(word: string, skip: WordSet): boolean {
-  return !STOP_WORDS.has(word) && !MODIFIER_WORDS.has(word) && !skip.has(word);
+/** Whether the nearest word before `index` that is no prefix or stop word is a noun-like content word. */
+function nounBefore(words: readonly string[], index: number, skip: WordSet): boolean {
+  for (let i = index - 1; i >= 0; i -= 1) {
+    const word = words[i]!;
+    if (STOP_WORDS.has(word) || skip.has(word)) continue;
+    return !MODIFIER_WORDS.has(word);
+  }
+  return false;
 }
 
 /** The verb at `index`, refined by what follows it. */

@@ -4,7 +4,7 @@
  * the tool runs as given may change data unless the tool says it only reads, or queries an
  * analytics store (events, logs, metrics); a `sql` parameter whose text allows
  * INSERT/UPDATE/DELETE changes data; an output path writes a file where the caller says;
- * an `amount` with a recipient moves money. A `query` or `path` alone says little, but
+ * an `amount` with a recipient moves money; a `confirm` switch guards a change. A `query` or `path` alone says little, but
  * pages use them to explain a policy's conditions.
  */
 import type { Evidence } from './evidence.ts';
@@ -42,6 +42,7 @@ export const WEIGHT = {
   payment: 2.5,
   amountOnly: 0.8,
   destructiveFlag: 0.6,
+  confirmation: 1,
   action: 3.5,
 } as const;
 
@@ -78,6 +79,8 @@ export interface ParamFacts {
   search?: Param;
   paging?: Param;
   destructiveFlag?: Param;
+  /** A top-level `confirm` switch: the tool asks the caller to confirm what it is about to do. */
+  confirmation?: Param;
   /** `action: list | create | delete`: the riskiest action a multi-action tool offers. */
   action?: { param: Param; verb: Verb };
   count: number;
@@ -94,6 +97,9 @@ const SQL_TEXT = /\bSQL\b|\bSELECT\b|\bcypher\b|\bSPARQL\b|\bGraphQL\b|\b(?:KQL|
 const ANALYTICS_TEXT = /\b(?:analytics|events?|logs?|metrics|traces?|spans?|telemetry|observability|monitoring|KQL|DQL|PromQL|LogQL|HogQL|TraceQL)\b/i;
 const OUTPUT_DESCRIPTION =
   /\b(?:save|saves|saved|write|writes|written|store|stored|output|export|exported|download|downloaded)\b[^.]{0,60}?\b(?:to|into|in)\b|\bwhere to (?:save|write|store)|\bto save\b|\bdirectory for (?:the )?(?:reports?|outputs?|results?|files?)/i;
+
+/** First words of a switch that asks the caller to confirm (`confirm`, `confirmDeletion`). */
+const CONFIRMATION_WORDS: ReadonlySet<string> = new Set(['confirm', 'confirmed', 'confirmation']);
 
 function joined(param: Param): string {
   return param.words.join('');
@@ -147,6 +153,9 @@ export function paramFacts(params: readonly Param[]): ParamFacts {
     else if (!facts.content && CONTENT_PARAM_WORDS.has(whole)) facts.content = param;
     else if (!facts.search && SEARCH_PARAM_WORDS.has(last)) facts.search = param;
     else if (!facts.paging && PAGING_PARAM_WORDS.has(whole)) facts.paging = param;
+    if (!facts.confirmation && param.depth === 0 && CONFIRMATION_WORDS.has(first) && (param.type === 'boolean' || param.type === undefined)) {
+      facts.confirmation = param;
+    }
     if (
       !facts.destructiveFlag &&
       DESTRUCTIVE_FLAG_WORDS.has(first) &&
@@ -216,6 +225,9 @@ export function schemaSignals(
   }
   if (facts.destructiveFlag) {
     evidence.add('schema', 'Destructive', `param:${facts.destructiveFlag.name}`, WEIGHT.destructiveFlag, quoteOf(facts.destructiveFlag));
+  }
+  if (facts.confirmation) {
+    evidence.add('schema', 'Write', `param:${facts.confirmation.name}`, WEIGHT.confirmation, quoteOf(facts.confirmation));
   }
   if (facts.action) {
     const { param, verb } = facts.action;

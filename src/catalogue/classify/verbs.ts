@@ -18,6 +18,7 @@ import {
   RESTYLING_VERBS,
   VALUE_OBJECTS,
   MODIFIER_WORDS,
+  PLACED_OBJECTS,
   READ_OBJECTS,
   RUN_OBJECTS,
   STARTING_VERBS,
@@ -118,9 +119,15 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
     if (guidance) return { ...hit, category: 'Read', strength: 0.9, label: `${verb.base}-${guidance}`, ambiguous: false };
   }
   if (verb.base === 'generate') {
-    // Generating text or numbers changes nothing; generating files or keys leaves them behind.
-    const artifact = hasAny(objects, GENERATED_ARTIFACTS);
+    // Generating text or numbers changes nothing; generating files or keys leaves them
+    // behind (`generate_application_api_key`).
+    const artifact = hasAny(objectWords(words, index, 3), GENERATED_ARTIFACTS);
     if (artifact) return { ...hit, category: 'Write', strength: 0.8, label: `generate-${artifact}` };
+  }
+  if (verb.base === 'place') {
+    // Placing an order, a bet or a bid commits money; placing a block or a marker does not.
+    const placed = hasAny(objectWords(words, index, 3), PLACED_OBJECTS);
+    if (placed) return { ...hit, category: 'Financial', strength: 1, label: `place-${placed}`, ambiguous: false };
   }
   if (verb.base === 'drop') {
     const store = objects[0] !== undefined && STORE_OBJECTS.has(objects[0]) ? objects[0] : undefined;

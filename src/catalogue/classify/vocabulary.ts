@@ -38,7 +38,7 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     plan?:0.6 is:0.6 has:0.6 can:0.5 obtain locate download?:0.6 watch:0.6
     filter:0.8 sort:0.7 report?:0.6 convert:0.5 info:0.5 stat:0.6 demonstrate:0.5
     dryrun obtener listar buscar consultar ver subtract:0.6 simplify:0.6 snap:0.5 interpolate:0.6
-    intersect:0.6 greet:0.6`,
+    intersect:0.6 greet:0.6 rerank:0.6`,
   Write: `create add allocate:0.8 new:0.7 make:0.7 update set put?:0.8 post:0.8 patch:0.8 edit modify change
     alter insert upsert save write append prepend upload? import? register rename move copy
     pull:0.7 optimize:0.6 arrange reinforce:0.6 introduce:0.5 switch:0.7 reorganize repair
@@ -50,7 +50,8 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     toggle activate deactivate configure schedule? reschedule book? reserve submit approve
     reject accept decline dismiss lock unlock archive? unarchive restore sync link unlink
     attach detach connect?:0.4 disconnect:0.5 login logout authenticate:0.6 authorize:0.7 grant
-    close:0.8 start:0.7 stop:0.8 pause resume restart:0.8 reboot scale resize emulate
+    close:0.8 start:0.7 begin:0.7 stop:0.8 transition:0.8 leave?:0.7 place?:0.6 expose:0.8 contribute:0.7
+    propose:0.5 pause resume restart:0.8 reboot scale resize emulate
     navigate go:0.6 goto click hover:0.7 drag type?:0.6 fill press scroll focus:0.6 record?:0.6
     select?:0.6 give:0.5 sign:0.7 populate end?:0.6 retract persist inject:0.7 replicate:0.8 clean?:0.5 rate?:0.6 establish:0.6
     prepare:0.6
@@ -149,7 +150,30 @@ const BUILT = buildVerbs();
  * `inflected`; never by a past form, which mostly describes things (`deleted items`).
  */
 export function verbOf(word: string, inflected: boolean): Verb | undefined {
-  return inflected ? BUILT.forms.get(word) : BUILT.base.get(word);
+  const verb = inflected ? BUILT.forms.get(word) : BUILT.base.get(word);
+  return verb ?? prefixedVerb(word, inflected);
+}
+
+/** `unset`, `untag`, `resend`, `reindex`: a prefix and a verb of at least three letters. */
+const PREFIXED = /^(un|re)([a-z]{3,})$/;
+
+/**
+ * Verbs with a prefix the table does not list. A change undone is a change (`unset_default`,
+ * "Unflags the message"), and only changes are undone (`unread` is no verb). A verb done
+ * again does what it does (`resend`, `recheck`), except `order`, which is as often about
+ * arranging as buying (`reorder_columns`). Words the table lists keep their own entry.
+ */
+function prefixedVerb(word: string, inflected: boolean): Verb | undefined {
+  const match = PREFIXED.exec(word);
+  if (!match) return undefined;
+  const [, prefix, rest] = match as unknown as [string, 'un' | 're', string];
+  const verb = inflected ? BUILT.forms.get(rest) : BUILT.base.get(rest);
+  if (!verb) return undefined;
+  if (prefix === 'un') {
+    return verb.category === 'Read' ? undefined : { base: `un${verb.base}`, category: 'Write', strength: verb.strength, ambiguous: verb.ambiguous };
+  }
+  // The verb itself, so that its object rules apply (`regenerate_secret` makes a key).
+  return verb.category === 'Financial' ? undefined : verb;
 }
 
 function set(words: string): ReadonlySet<string> {
@@ -234,8 +258,11 @@ export const DELIVERING_VERBS = set(`send report file submit share post forward 
 /** What a tool sends when it only asks: a prompt or a question sent to get an answer back. */
 export const ASKED_OBJECTS = set(`prompt prompts question questions query queries`);
 
+/** What placing commits money to: an order, a bet, a bid, a trade. */
+export const PLACED_OBJECTS = set(`order orders bet bets bid bids trade trades wager wagers`);
+
 /** Verbs that start something: with an execution object they run it. */
-export const STARTING_VERBS = set(`start trigger new submit queue enqueue dispatch kick launch
+export const STARTING_VERBS = set(`start begin trigger new submit queue enqueue dispatch kick launch
   schedule restart rerun retry`);
 
 /** What `create` runs when it creates it: a build or a deployment is run on creation. */
