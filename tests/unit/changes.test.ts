@@ -128,7 +128,8 @@ describe('the change log', () => {
     const fast = await readFingerprintIndex(path);
     expect(fast.size).toBe(validated.size);
     expect(fast).toEqual(validated);
-  });
+    // Two full reads of the bundled catalogue: seconds, not the default five of a unit test.
+  }, 60_000);
 
   it('keeps U+2028 and U+2029 inside names and descriptions (JSON.stringify leaves them raw)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'changes-'));
