@@ -107,6 +107,18 @@ describe('merging the four sources', () => {
     expect(serverSchema.safeParse(mergeSourceServers([page, live])[0]).success).toBe(true);
   });
 
+  it('drops a description that is a directory page\'s header, and keeps every other', () => {
+    const chrome = 'Deploy Server Tide Tables Server Claim Server @a/tides Try in Playground get_tide';
+    const own = 'Deploy Server is not a phrase this tool uses: it gets the tide table of a harbour.';
+    const page = fromToucan({
+      id: '@a/tides',
+      name: 'Tides',
+      tools: [{ name: 'get_tide', description: chrome }, { name: 'get_port', description: own }, { name: 'list_ports', description: 'Lists the harbours.' }],
+      provenance: { kind: 'smithery-page' },
+    }, '2026-12-01')!;
+    expect(page.record.tools).toEqual([{ name: 'get_tide' }, { name: 'get_port', description: own }, { name: 'list_ports', description: 'Lists the harbours.' }]);
+  });
+
   it('merges by repository across sources, but not servers of one source that share a name or a monorepo', () => {
     const a = toucan('@a/weather', { repository: 'https://github.com/org/mono' });
     const b = toucan('@b/weather', { repository: 'https://github.com/org/mono' });

@@ -232,9 +232,23 @@ export function fromToucan(entry: JsonObject, retrieved: string): SourceServer |
         suppliedTools: true,
         ...(captured ? {} : { reducedParameters: true }),
       }],
-      tools: uniqueByName(tools.map(mcpTool)),
+      tools: uniqueByName(tools.map(mcpTool).map(withoutPageChrome)),
     },
   };
+}
+
+/**
+ * The text of a directory page's header, which a page scrape can take for a tool's
+ * description: "Deploy Server <server title> [Claim Server] <slug> Try in Playground
+ * [<tool name>]". It says nothing of the tool, and its "Deploy" would read as the tool's
+ * action, so the tool is kept without a description.
+ */
+const PAGE_CHROME = /^\s*Deploy Server\b[\s\S]{0,400}\bTry in Playground\b[^.!?]{0,200}$/;
+
+function withoutPageChrome(tool: ToolInput): ToolInput {
+  if (typeof tool.description !== 'string' || !PAGE_CHROME.test(tool.description)) return tool;
+  const { description: _chrome, ...rest } = tool;
+  return rest;
 }
 
 /**
