@@ -312,8 +312,10 @@ const OWN_OBJECT = /^\s+(?:it|them|the|a|an|its|their|this|that|these|those|each
 
 /**
  * A second, riskier action in the opening sentence, joined by "and" in the same form as
- * the first and with an object of its own, counts as a stated change: "Download an image and add it to the library", "Fetches
- * the page and saves it". "List issues and pull requests" has no second action.
+ * the first and with an object of its own, counts as a stated change: "Download an image
+ * and add it to the library", "Fetches the page and saves it". "List issues and pull
+ * requests" has no second action. The search starts past the words at `after`, which
+ * already counted (the first verb and any verbs enumerated with it).
  */
 function joinedAction(
   text: string,
@@ -324,8 +326,7 @@ function joinedAction(
   after: number,
 ): VerbHit | undefined {
   const baseForm = verbOf(words[first.index]!, false) !== undefined;
-  for (let i = first.index + 1; i < words.length; i += 1) {
-    if (i <= after) continue;
+  for (let i = after + 1; i < words.length; i += 1) {
     if (SENTENCE_END.test(text.slice(ends[i - 1]!, starts[i]!))) return undefined;
     if (!AND_LEAD.test(text.slice(Math.max(0, starts[i]! - 5), starts[i]!))) continue;
     const word = words[i]!;
