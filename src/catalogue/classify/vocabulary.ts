@@ -140,7 +140,32 @@ function buildVerbs(): { base: Map<string, Verb>; forms: Map<string, Verb> } {
     }
   }
   for (const verb of base.values()) forms.set(verb.base, verb);
-  return { base, forms };
+  return { base: withPrefixes(base), forms: withPrefixes(forms) };
+}
+
+/** A word a prefix may go before: a verb of at least three letters (`unset`, `resend`). */
+const PREFIXABLE = /^[a-z]{3,}$/;
+
+/**
+ * The table's words with the prefixes it does not list. A change undone is a change
+ * (`unset_default`, "Unflags the message"), and only changes are undone (`unread` is no
+ * verb). A verb done again does what it does, object rules included (`resend`,
+ * `regenerate_secret` makes a key), except `order`, which is as often about arranging as
+ * buying (`reorder_columns`). Words the table lists keep their own entry.
+ */
+function withPrefixes(words: ReadonlyMap<string, Verb>): Map<string, Verb> {
+  const all = new Map(words);
+  const undone = new Map<Verb, Verb>();
+  for (const [word, verb] of words) {
+    if (!PREFIXABLE.test(word)) continue;
+    if (verb.category !== 'Read' && !words.has(`un${word}`)) {
+      let reversal = undone.get(verb);
+      if (!reversal) undone.set(verb, (reversal = { base: `un${verb.base}`, category: 'Write', strength: verb.strength, ambiguous: verb.ambiguous }));
+      all.set(`un${word}`, reversal);
+    }
+    if (verb.category !== 'Financial' && !words.has(`re${word}`)) all.set(`re${word}`, verb);
+  }
+  return all;
 }
 
 const BUILT = buildVerbs();
@@ -150,30 +175,7 @@ const BUILT = buildVerbs();
  * `inflected`; never by a past form, which mostly describes things (`deleted items`).
  */
 export function verbOf(word: string, inflected: boolean): Verb | undefined {
-  const verb = inflected ? BUILT.forms.get(word) : BUILT.base.get(word);
-  return verb ?? prefixedVerb(word, inflected);
-}
-
-/** `unset`, `untag`, `resend`, `reindex`: a prefix and a verb of at least three letters. */
-const PREFIXED = /^(un|re)([a-z]{3,})$/;
-
-/**
- * Verbs with a prefix the table does not list. A change undone is a change (`unset_default`,
- * "Unflags the message"), and only changes are undone (`unread` is no verb). A verb done
- * again does what it does (`resend`, `recheck`), except `order`, which is as often about
- * arranging as buying (`reorder_columns`). Words the table lists keep their own entry.
- */
-function prefixedVerb(word: string, inflected: boolean): Verb | undefined {
-  const match = PREFIXED.exec(word);
-  if (!match) return undefined;
-  const [, prefix, rest] = match as unknown as [string, 'un' | 're', string];
-  const verb = inflected ? BUILT.forms.get(rest) : BUILT.base.get(rest);
-  if (!verb) return undefined;
-  if (prefix === 'un') {
-    return verb.category === 'Read' ? undefined : { base: `un${verb.base}`, category: 'Write', strength: verb.strength, ambiguous: verb.ambiguous };
-  }
-  // The verb itself, so that its object rules apply (`regenerate_secret` makes a key).
-  return verb.category === 'Financial' ? undefined : verb;
+  return inflected ? BUILT.forms.get(word) : BUILT.base.get(word);
 }
 
 function set(words: string): ReadonlySet<string> {
