@@ -8,11 +8,6 @@ import { ANNOTATION_DEFAULTS, type AnnotationHint } from '../schema/tool.ts';
 export interface DeclaredHints {
   /** Whether the tool carried an `annotations` object at all. */
   present: boolean;
-  /**
-   * The four hints were sent, each at the spec's default: the block some SDKs put on
-   * every tool whose author declared nothing (mcp-go's `NewTool` does), so it says nothing.
-   */
-  seeded: boolean;
   readOnly: boolean | undefined;
   destructive: boolean | undefined;
   idempotent: boolean | undefined;
@@ -44,12 +39,13 @@ const NO_HINTS = { readOnly: undefined, destructive: undefined, idempotent: unde
 /** The hints a server declared; anything that is not a boolean is treated as absent. */
 export function declaredHints(annotations: unknown): DeclaredHints {
   if (typeof annotations !== 'object' || annotations === null || Array.isArray(annotations)) {
-    return { present: false, seeded: false, ...NO_HINTS };
+    return { present: false, ...NO_HINTS };
   }
-  if (isSeededDefaults(annotations)) return { present: true, seeded: true, ...NO_HINTS };
+  // The block some SDKs put on every tool whose author declared nothing (mcp-go's
+  // `NewTool` does) says nothing.
+  if (isSeededDefaults(annotations)) return { present: true, ...NO_HINTS };
   return {
     present: true,
-    seeded: false,
     readOnly: flag(annotations, 'readOnlyHint'),
     destructive: flag(annotations, 'destructiveHint'),
     idempotent: flag(annotations, 'idempotentHint'),

@@ -251,10 +251,10 @@ function openingVerb(text: string, evidence: Evidence): ReadonlyMap<number, Acti
   // "Clean HTML by removing tags": past the first word, an -ing form describes how or
   // what, unless it follows "for" ("Tool for retrieving ...").
   // After an article a word is a noun: "Rerank a set of documents", "the update of".
-  const accept = (word: string, index: number): boolean =>
-    !ARTICLE_LEAD.test(text.slice(Math.max(0, starts[index]! - 5), starts[index]!)) &&
-    (index === 0 || !word.endsWith('ing') || verbOf(word, false) !== undefined ||
-      GERUND_LEAD.test(text.slice(Math.max(0, starts[index]! - 5), starts[index]!)));
+  const accept = (word: string, index: number): boolean => {
+    const before = text.slice(Math.max(0, starts[index]! - 5), starts[index]!);
+    return !ARTICLE_LEAD.test(before) && (index === 0 || !word.endsWith('ing') || verbOf(word, false) !== undefined || GERUND_LEAD.test(before));
+  };
   const hit = frontVerb(text, words, ends) ?? leadingVerb(words, { inflected: true, within: OPENING_VERB_WITHIN, accept });
   if (!hit) {
     cjkOpeningVerb(text, evidence);

@@ -4,8 +4,8 @@
  * the tool runs as given may change data unless the tool says it only reads, or queries an
  * analytics store (events, logs, metrics); a `sql` parameter whose text allows
  * INSERT/UPDATE/DELETE changes data; an output path writes a file where the caller says;
- * an `amount` with a recipient moves money; a `confirm` switch guards a change. A `query` or `path` alone says little, but
- * pages use them to explain a policy's conditions.
+ * an `amount` with a recipient moves money; a `confirm` switch guards a change. A `query`
+ * or `path` alone says little, but pages use them to explain a policy's conditions.
  */
 import type { Evidence } from './evidence.ts';
 import type { Param } from './schema-params.ts';
