@@ -168,6 +168,13 @@ describe('the opening sentence, read more closely', () => {
     expect(category('list_work', 'List issues and pull requests of a project.')).toBe('Read');
   });
 
+  it('counts a riskier alternative in the opening verbs as much as the first', () => {
+    expect(category('device_pasteboard', 'Read or replace the text on the pasteboard of a tablet.')).toBe('Write');
+    expect(category('repo_tags', 'List, create, or delete tags of a repository.')).toBe('Destructive');
+    // Alternatives no riskier than the first change nothing.
+    expect(category('repo_tags', 'List or search the tags of a repository.')).toBe('Read');
+  });
+
   it('takes the riskiest of the actions listed as clauses after a colon', () => {
     expect(category('repo_branches', 'Manage branches: list all branches, create a new branch, delete a branch, or rename one.')).toBe('Destructive');
     // A list of nouns after a colon names data.

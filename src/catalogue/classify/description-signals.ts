@@ -277,12 +277,17 @@ function openingVerb(text: string, evidence: Evidence): ReadonlyMap<number, Acti
   const stated = hit.index === 0 && hit.category !== 'Read' && !hit.ambiguous && verbOf(word, false) === undefined && /s$/.test(word);
   add(hit, stated ? STATED_CHANGE_SHARE : 1);
   let last = hit;
+  let riskiest = riskRank(RISK_OF_CATEGORY[hit.category]);
   for (let i = hit.index + 1; i < words.length && i <= hit.index + MAX_ENUMERATED; i += 1) {
     if (!ENUMERATION_GAP.test(text.slice(ends[i - 1]!, starts[i]!))) break;
     const verb = verbOf(words[i]!, true);
     if (!verb) break;
     last = refine(verb, words, i);
-    add(last, ENUMERATED_SHARE);
+    // "Read or replace the clipboard": a tool that offers either action may take the
+    // riskier one, so a riskier alternative counts as much as the first verb.
+    const rank = riskRank(RISK_OF_CATEGORY[last.category]);
+    add(last, rank > riskiest ? 1 : ENUMERATED_SHARE);
+    riskiest = Math.max(riskiest, rank);
   }
   // Past the enumeration: "Verify and refresh the token" named both already.
   const joined = joinedAction(text, words, starts, ends, hit, last.index);
