@@ -191,6 +191,17 @@ describe('the opening sentence, read more closely', () => {
     expect(category('workspace_session', 'Begin a recording session for the workspace.')).toBe('Write');
   });
 
+  it('takes a name verb before a closing data noun for a modifier when the description opens with a read', () => {
+    expect(category('compile_logs', 'Get the console output of a compilation by its number.')).toBe('Read');
+    expect(category('replicate_status', 'Check the progress of a replication job.')).toBe('Read');
+    expect(category('barter_quote', 'Retrieve a quote for bartering one good for another.')).toBe('Read');
+    // Without a description, or with one that states the change, the verb is the action.
+    expect(category('compile_logs', '')).toBe('Execute');
+    expect(category('replicate_status', 'Updates the status of a replication job.')).toBe('Write');
+    // A verb that deletes keeps its weight: reading it as a modifier wrongly hides the tool.
+    expect(category('purge_history', 'Get rid of the chat history of a channel.')).toBe('Destructive');
+  });
+
   it('reads a namespace word inside a name as part of its closing compound', () => {
     expect(category('gadget_app_store', 'Read structured listings from the gadget app store.')).toBe('Read');
   });

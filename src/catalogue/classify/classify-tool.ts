@@ -74,6 +74,10 @@ const MONEY_MOVING_VERBS: ReadonlySet<string> = new Set([
 ]);
 const MONEY_CONTEXT_WEIGHT = 3;
 
+/** What a name verb still counts once the description shows it qualifies a noun. */
+const MODIFIER_VERB_SHARE = 0.4;
+const SAFE_ONLY_AS_ACTION: ReadonlySet<ActionCategory> = new Set(['Destructive', 'Financial']);
+
 function decide(evidence: Evidence): Category {
   const { scores } = evidence;
   let top: ActionCategory = 'Read';
@@ -245,6 +249,12 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   const statement = schemaSignals(facts, description, described.readOnly, evidence).statement;
 
   const leading = nameFacts.leading;
+  // "Get the logs of a build" for `build_logs`: a description that opens with a read says
+  // the name's verb only qualifies the data. A verb that deletes or moves money keeps its
+  // weight: reading it as a modifier wrongly would hide the riskiest tools.
+  if (nameFacts.verbBeforeDataNoun && described.opensWithRead && leading && !SAFE_ONLY_AS_ACTION.has(leading.category)) {
+    evidence.scale(`leading-verb:${leading.label}`, leading.category, MODIFIER_VERB_SHARE);
+  }
   const moneyContext = nameFacts.moneyNoun !== undefined || facts.payee !== undefined || described.money;
   if (moneyContext && leading && MONEY_MOVING_VERBS.has(leading.base) && leading.category !== 'Financial') {
     evidence.add('name', 'Financial', `name-money:${leading.base}`, MONEY_CONTEXT_WEIGHT, name.slice(0, 120));

@@ -172,13 +172,16 @@ export interface DescriptionFacts {
   writesFiles: boolean;
   /** It says it is read-only or changes nothing. */
   readOnly: boolean;
+  /** Its first sentence opens with a verb that reads, and names no other action beside it. */
+  opensWithRead: boolean;
 }
 
 export function descriptionSignals(text: string, evidence: Evidence): DescriptionFacts {
-  const facts: DescriptionFacts = { money: false, writesFiles: false, readOnly: false };
+  const facts: DescriptionFacts = { money: false, writesFiles: false, readOnly: false, opensWithRead: false };
   if (text === '') return facts;
   // The opening verb already counted; the same word must not count again as a phrase.
   const opened = openingVerb(text, evidence);
+  facts.opensWithRead = opened.size > 0 && [...opened.values()].every((category) => category === 'Read');
   enumeratedVerbs(text, opened, evidence);
   clauseActions(text, evidence);
   for (const phrase of PHRASES) {

@@ -53,6 +53,20 @@ export class Evidence {
     sourceScores[category] += counted;
   }
 
+  /**
+   * Scales a signal already counted, when later evidence shows what it meant (a name verb
+   * the description reveals to be a modifier).
+   */
+  scale(label: string, category: ActionCategory, factor: number): void {
+    const signal = this.signals.find((candidate) => candidate.label === label && candidate.category === category);
+    if (!signal) return;
+    const removed = signal.weight * (1 - factor);
+    signal.weight = round(signal.weight - removed);
+    this.scores[category] -= removed;
+    const sourceScores = this.bySource.get(signal.source);
+    if (sourceScores) sourceScores[category] -= removed;
+  }
+
   has(label: string): boolean {
     return this.signals.some((signal) => signal.label === label);
   }

@@ -37,6 +37,11 @@ export interface NameFacts {
   moneyNoun: string | undefined;
   /** The HTTP method the name encodes when it is one that may change state (`API-post-search`). */
   unsafeMethod: UnsafeMethod | undefined;
+  /**
+   * The leading verb stands just before a closing noun that names data (`deploy_status`,
+   * `build_logs`): it is the action ("delete the logs") or a modifier ("the build logs").
+   */
+  verbBeforeDataNoun: boolean;
 }
 
 export type UnsafeMethod = 'post' | 'put' | 'patch' | 'delete';
@@ -326,7 +331,8 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
       quote,
     );
   }
-  return { words, leading, moneyNoun, unsafeMethod: method?.method };
+  const verbBeforeDataNoun = !method && leading !== undefined && leading.index === closing - 1 && READ_NOUNS.has(words[closing]!);
+  return { words, leading, moneyNoun, unsafeMethod: method?.method, verbBeforeDataNoun };
 }
 
 /**
