@@ -14,6 +14,7 @@
 import type { ServerInput, ServerPackage, Provenance } from '../schema/server.ts';
 import type { ToolInput } from '../schema/tool.ts';
 import { slugify } from '../slug.ts';
+import { withoutPageText } from './directory-page-parameters.ts';
 import { inputSchemaFromArguments, inputSchemaFromParameters } from './json-schema-from-arguments.ts';
 
 type JsonObject = Record<string, unknown>;
@@ -197,7 +198,7 @@ function declaredLicense(value: unknown): string | undefined {
 /**
  * One line of Toucan's servers.ndjson: `{id, name, repository, homepage, license_declared,
  * provenance: {kind, file}, tools}`. Servers Toucan read from Smithery pages have reduced
- * parameter lists, which their provenance says.
+ * parameter lists, which their provenance says, cleaned of the page text they picked up.
  */
 export function fromToucan(entry: JsonObject, retrieved: string): SourceServer | undefined {
   const id = text(entry.id);
@@ -210,6 +211,7 @@ export function fromToucan(entry: JsonObject, retrieved: string): SourceServer |
   const license = declaredLicense(entry.license_declared);
   const lastSegment = id.split('/').at(-1)!.toLowerCase();
   const repositoryIdentity = repository ? repositoryKey(repository) : undefined;
+  const toolNames = new Set(tools.map((tool) => String(tool.name)));
   return {
     source: 'toucan',
     sourceIdentity: id.toLowerCase(),
@@ -232,9 +234,19 @@ export function fromToucan(entry: JsonObject, retrieved: string): SourceServer |
         suppliedTools: true,
         ...(captured ? {} : { reducedParameters: true }),
       }],
-      tools: uniqueByName(tools.map(mcpTool).map(withoutPageChrome)),
+      tools: uniqueByName(tools.map(mcpTool).map((tool) => (captured ? tool : withoutScrapedParameters(tool, toolNames))).map(withoutPageChrome)),
     },
   };
+}
+
+/** A tool read from a directory page, without the page text its parameter list picked up. */
+function withoutScrapedParameters(tool: ToolInput, toolNames: ReadonlySet<string>): ToolInput {
+  const inputSchema = withoutPageText(tool.inputSchema, {
+    toolName: String(tool.name),
+    toolNames,
+    description: typeof tool.description === 'string' ? tool.description : '',
+  });
+  return inputSchema === tool.inputSchema ? tool : { ...tool, inputSchema: inputSchema as ToolInput['inputSchema'] };
 }
 
 /**
