@@ -83,6 +83,20 @@ describe('query runners', () => {
     expect(category('query_events', 'Runs a HogQL query over the product analytics events.', { query: { type: 'string', description: 'HogQL query' } })).toBe('Read');
     expect(category('search_logs', 'Runs a KQL query over the application logs.', { query: { type: 'string', description: 'KQL query' } })).toBe('Read');
   });
+
+  it('run a statement when the name says it runs a query language, even with no schema shown', () => {
+    expect(category('run_sql_query', '')).toBe('Execute');
+    expect(category('exec_cypher', '')).toBe('Execute');
+    expect(category('run_sql_query', 'Runs a read-only query on the ledger.')).toBe('Read');
+    // A query in no named language may be a search.
+    expect(category('run_query', '')).toBe('Read');
+  });
+
+  it('read when the description limits them to SQL SELECT statements', () => {
+    expect(category('query_ledger', 'Executes a SQL SELECT query on the ledger and returns the rows.', { sql: { type: 'string' } })).toBe('Read');
+    expect(category('ledger_sql', 'Runs SQL on the ledger. SELECT statements only.', { sql: { type: 'string' } })).toBe('Read');
+    expect(category('ledger_sql', 'Runs SQL on the ledger.', { sql: { type: 'string' } })).toBe('Execute');
+  });
 });
 
 describe('computing on values, restyling documents, resolving issues', () => {

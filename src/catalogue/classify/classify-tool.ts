@@ -23,6 +23,7 @@ import { claimsDestructive, declaredHints, type DeclaredHints } from './annotati
 import { descriptionSignals } from './description-signals.ts';
 import { Evidence, round } from './evidence.ts';
 import { nameSignals, titleSignals, type NameFacts, type ServerRef } from './name-signals.ts';
+import { runsStatement } from './verbs.ts';
 import { buildRationale } from './rationale.ts';
 import { paramsOf } from './schema-params.ts';
 import { paramFacts, schemaSignals, type ParamFacts } from './schema-signals.ts';
@@ -277,8 +278,10 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   // a floor like an unsafe method.
   if (facts.confirmation && (shown === 'Read' || shown === 'Other')) shown = 'Write';
   // A query runner: a statement the caller writes, run as given, may change data whatever
-  // the name calls it (`run_query`), unless the tool says it only reads.
-  if (statement === 'may-write' && shown === 'Read') shown = 'Execute';
+  // the name calls it (`run_query`), unless the tool says it only reads. A name that runs a
+  // query language says as much when the schema does not show the statement.
+  const namedStatement = leading !== undefined && !described.readOnly && runsStatement(nameFacts.words, leading.index);
+  if ((statement === 'may-write' || (statement === undefined && namedStatement)) && shown === 'Read') shown = 'Execute';
   // Saving to a caller-chosen file is a change, however read-like the rest is: the MCP spec's
   // read-only means "does not modify its environment", and a file written where the caller
   // says (possibly over an existing one) modifies it.

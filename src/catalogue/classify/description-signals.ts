@@ -119,6 +119,13 @@ const PHRASES: readonly Phrase[] = [
     key: stem({ read: 'read-only', does: 'does-not-modify', will: 'does-not-modify', without: 'does-not-modify', no: 'does-not-modify', non: 'non-destructive', dry: 'dry-run', preview: 'preview', before: 'preview' }),
   },
   {
+    // SQL's own keyword, in capitals: "Executes a SQL SELECT query", "SELECT statements only".
+    pattern: /\b(SELECT (?:statements?|quer(?:y|ies))|SELECT-only)\b/g,
+    category: 'Read',
+    weight: 2,
+    key: () => 'select-only',
+  },
+  {
     pattern:
       /\b(creat(?:es|ing)|updating|modif(?:ies|ying)|writ(?:es|ing)|sav(?:es|ing)|send(?:s|ing)|uploading|insert(?:s|ing)|append(?:s|ing)|editing|storing|publish(?:es|ing)|renam(?:es|ing)|moving|adds|adding|replac(?:es|ing)|submitting)\b/gi,
     category: 'Write',

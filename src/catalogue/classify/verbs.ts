@@ -68,6 +68,18 @@ function hasAny(words: readonly string[], set: ReadonlySet<string>): string | un
   return undefined;
 }
 
+/** Query languages whose statements may write. */
+const STATEMENT_LANGUAGES = new Set(['sql', 'cypher', 'sparql']);
+
+/**
+ * Whether the verb at `index` runs a statement in a query language (`run_sql_query`,
+ * `execute_cypher`): such a tool takes the statement from its caller even when no schema
+ * shows the parameter.
+ */
+export function runsStatement(words: readonly string[], index: number): boolean {
+  return RUNNING_VERBS.has(words[index]!) && hasAny(objectWords(words, index, 2), STATEMENT_LANGUAGES) !== undefined;
+}
+
 /** Applies the object rules to a verb found at `index`. */
 export function refine(verb: Verb, words: readonly string[], index: number): VerbHit {
   const objects = objectWords(words, index);
