@@ -21,6 +21,7 @@ import type { ServerEntry, ToolEntry } from './site-index.ts';
 import type { PolicyView, ToolPageModel } from './tool-page.ts';
 import { absoluteUrl, urls, withBase } from './urls.ts';
 import { escapeMarkdown, markdownBlockquote, markdownCode, markdownFence, markdownLink } from './markdown-text.ts';
+import { noParametersSentence } from '../catalogue/prose/no-parameters.ts';
 
 // ---------------------------------------------------------------------------------------
 // URLs
@@ -121,7 +122,7 @@ function parametersSection(model: ToolPageModel): string {
     model.reducedParameters &&
       'Parameters as listed by a directory, without descriptions: the source gave only each parameter\'s name, type and whether it is required, so guards and example calls rest on those alone.',
     model.parameters.length === 0
-      ? 'This tool takes no parameters.'
+      ? noParametersSentence(model.reducedParameters)
       : table(['Name', 'Type', 'Required', 'Description', 'Default', 'Allowed values'], rows.map(cells)),
     model.parameters.length > rows.length && `The first ${rows.length} of the tool's ${model.parameters.length} parameters are listed.`,
   ]).trimEnd();

@@ -151,6 +151,7 @@ export function toolPageModel(data: SiteData, entry: ToolEntry, attackPatterns: 
   const files = toolPolicyFiles(tool, classification, new Set(serverEntry.tools.map((other) => other.name)));
   const { recommendation } = files;
   const parameters = parameterRows(tool.inputSchema);
+  const reducedParameters = server.provenance.some((source) => source.suppliedTools === true && source.reducedParameters === true);
   const lastChange = data.changes.lastChange(server.id, tool.name);
   const nameSlug = slugify(tool.name);
   const sameName = data.index.toolsByNameSlug.get(nameSlug) ?? [];
@@ -169,7 +170,7 @@ export function toolPageModel(data: SiteData, entry: ToolEntry, attackPatterns: 
     ...(files.conditionalExample ? { conditionalExample: viewOf(files.conditionalExample) } : {}),
     policyFileName: policyFileName(server.id, entry.slug),
     interceptFileName: interceptFileName(server.id, entry.slug),
-    reducedParameters: server.provenance.some((source) => source.suppliedTools === true && source.reducedParameters === true),
+    reducedParameters,
     exampleCalls: files.exampleCalls.map((call) => ({
       label: exampleCallLabel(call),
       args: capText(JSON.stringify(call.args), DISPLAY_CAPS.exampleArguments),
@@ -178,7 +179,7 @@ export function toolPageModel(data: SiteData, entry: ToolEntry, attackPatterns: 
       jsonAllows: call.decision.allow,
       interceptAllows: call.intercept.allow,
     })),
-    faq: buildToolFaq({ serverName: server.name, serverId: server.id, tool, classification, recommendation, toolSlug: entry.slug }),
+    faq: buildToolFaq({ serverName: server.name, serverId: server.id, tool, classification, recommendation, toolSlug: entry.slug, reducedParameters }),
     enforcementSteps: enforcementSteps({ serverName: server.name, toolName: tool.name }),
     gatewayUrl: gatewayLink(data.config, server.id, tool.name),
     sameServerSameCategory: firstOthers(serverEntry.toolsByCategory[classification.category], (other) => other.name !== tool.name, RELATED_LIMIT),

@@ -39,6 +39,17 @@ function allText(faq: readonly FaqEntry[]): string {
 }
 
 describe('buildToolFaq', () => {
+  it('says a directory listed no parameters instead of claiming the tool takes none', () => {
+    const tool = TOOLS.Other;
+    const cls = classificationOf('Other');
+    const recommendation = describeToolRecommendation(tool, cls);
+    const input = { serverName: 'GitHub', serverId: 'github', tool, classification: cls, recommendation };
+    expect(allText(buildToolFaq(input))).toContain('declares no parameters');
+    const reduced = allText(buildToolFaq({ ...input, reducedParameters: true }));
+    expect(reduced).toContain('listed no parameters for it; the tool may still take some');
+    expect(reduced).not.toContain('declares no parameters');
+  });
+
   it.each(CATEGORIES)('%s: about six specific questions whose policy claims all hold', (category) => {
     const { faq, recommendation } = faqFor(category);
     const tool = TOOLS[category];

@@ -28,6 +28,7 @@ import { THREAT_OF_GUARD, guardGroups, refusalPhrase, requirementPhrase } from '
 import type { PolicyRecommendation, ToolPolicyRecommendation } from './policy-summary.ts';
 import { capName, joinList, ordinal } from './text.ts';
 import { parameterRows } from '../parameters.ts';
+import { noParametersSentence } from './no-parameters.ts';
 
 export interface FaqEntry {
   question: string;
@@ -51,6 +52,8 @@ export interface ToolFaqInput {
    * when left out.
    */
   toolSlug?: string;
+  /** The parameters come from a directory page, which lists them only in part. */
+  reducedParameters?: boolean;
 }
 
 const MEANING_OF_CATEGORY: Readonly<Record<Category, string>> = {
@@ -77,7 +80,7 @@ export function buildToolFaq(input: ToolFaqInput): FaqEntry[] {
   const refused = decision.disposition !== 'allowed';
 
   const entries: FaqEntry[] = [
-    kindAndRisk(name, server, tool, classification),
+    kindAndRisk(name, server, tool, classification, input.reducedParameters === true),
     whatThePolicyDoes(name, recommendation.recommended, decision),
     refused ? whenCalledAnyway(name, server, decision) : limit ? pastTheLimit(name, tool.name, limit, guards) : noLimit(name, tool.name, guards),
     refused
@@ -96,7 +99,7 @@ function serverPhrase(server: string): string {
   return /\bmcp\b|\bserver$/i.test(server) ? server : `the ${server} MCP server`;
 }
 
-function kindAndRisk(name: string, server: string, tool: Tool, classification: Classification): FaqEntry {
+function kindAndRisk(name: string, server: string, tool: Tool, classification: Classification, reducedParameters: boolean): FaqEntry {
   const { category, risk, confidence } = classification;
   const rows = parameterRows(tool.inputSchema);
   const names = rows.map((row) => row.name);
@@ -107,7 +110,7 @@ function kindAndRisk(name: string, server: string, tool: Tool, classification: C
     `The classification has a confidence of ${percent}%${percent < 50 ? ', which is low: the definition says little or its signals disagree, so read the description and parameters yourself' : ''}.`,
   ];
   if (names.length === 0) {
-    sentences.push('Its input schema declares no parameters.');
+    sentences.push(reducedParameters ? noParametersSentence(true) : 'Its input schema declares no parameters.');
   } else {
     const shown = names.slice(0, PARAMETERS_LISTED).map((param) => (required.has(param) ? `${capName(param, 40)} (required)` : capName(param, 40)));
     const rest = names.length - shown.length;
