@@ -26,6 +26,8 @@ describe('page text among parameter names', () => {
     expect(dropped(['Retrieve', 'a', 'harbour', 'harbour_id'], context('get_harbour'))).toEqual(['Retrieve', 'a', 'harbour'].sort());
     expect(dropped(['Get', 'tide', 'tables', 'from', 'NOAA', 'pageSize'], context('list_tides'))).toEqual(['Get', 'NOAA', 'from', 'tables', 'tide'].sort());
     expect(dropped(['Get', 'port', 'details', 'id'], context('get_port'), ['id'])).toEqual(['Get', 'details', 'port'].sort());
+    // With the description at hand, any run of its words in order, names of brands included.
+    expect(dropped(['Search', 'for', 'NorthSea', 'harbours', 'page'], context('search_harbours', 'Search for NorthSea harbours'))).toEqual(['NorthSea', 'Search', 'for', 'harbours'].sort());
   });
 
   it('drops a capitalised word the description has, unless the tool names parameters in PascalCase', () => {

@@ -6,7 +6,8 @@
  *   tools, with the capitalised heading before them (links under "Next");
  * - "True" and "False" (the labels of a switch) and "Add" then "Item" (a list editor's button);
  * - the tool's description, split into one "parameter" per word: `Retrieve`, `a`, `user`
- *   before the real `user_id`;
+ *   before the real `user_id` (two words or more of the description in its order, or a
+ *   capitalised word and the plain words after it when the description is missing);
  * - a single word with a capital first that the description also has (`Keyword` of
  *   "Keyword Arguments", `FastMCP`), unless the tool names its parameters in PascalCase
  *   (`Prefix` beside `RegionId`).
@@ -41,10 +42,16 @@ export function pageTextKeys(keys: readonly string[], required: ReadonlySet<stri
   // A tool whose own parameters are PascalCase may have a real `Prefix`; one whose only
   // PascalCase words come from its description (`FastMCP`) has not.
   const pascalCase = keys.some((key) => PASCAL_CASE.test(key) && !descriptionWords.has(key));
+  const sequence = (context.description.match(/[A-Za-z0-9]+/g) ?? []).map((word) => word.toLowerCase());
   for (let i = 0; i < keys.length; i += 1) {
     const key = keys[i]!;
     if (required.has(key)) continue;
-    if (key === context.toolName || context.toolNames.has(key) || SWITCH_LABELS.has(key)) {
+    const quoted = quotedRun(keys, i, sequence, required);
+    if (quoted >= 2) {
+      // The description itself, one key a word: "Search", "for", "GitHub", "repositories".
+      for (let j = i; j < i + quoted; j += 1) dropped.add(keys[j]!);
+      i += quoted - 1;
+    } else if (key === context.toolName || context.toolNames.has(key) || SWITCH_LABELS.has(key)) {
       dropped.add(key);
     } else if (key === 'Add' && keys[i + 1] === 'Item') {
       dropped.add(key).add('Item');
@@ -63,6 +70,25 @@ export function pageTextKeys(keys: readonly string[], required: ReadonlySet<stri
     }
   }
   return dropped;
+}
+
+/** How many keys from `start` spell words of the description in its order (case aside). */
+function quotedRun(keys: readonly string[], start: number, sequence: readonly string[], required: ReadonlySet<string>): number {
+  let longest = 0;
+  const first = keys[start]!.toLowerCase();
+  for (let at = sequence.indexOf(first); at !== -1; at = sequence.indexOf(first, at + 1)) {
+    let length = 0;
+    while (
+      start + length < keys.length &&
+      at + length < sequence.length &&
+      !required.has(keys[start + length]!) &&
+      keys[start + length]!.toLowerCase() === sequence[at + length]
+    ) {
+      length += 1;
+    }
+    longest = Math.max(longest, length);
+  }
+  return longest;
 }
 
 /** The schema without the keys that are page text; the same object when there are none. */
