@@ -221,6 +221,34 @@ describe('the opening sentence, read more closely', () => {
   });
 });
 
+describe('verbs read by what they act on', () => {
+  it('computes when it adds or multiplies numbers, and changes things otherwise', () => {
+    expect(category('add', 'Add two integers and return the sum.', { a: { type: 'number' }, b: { type: 'number' } })).toBe('Read');
+    expect(category('tally_multiply', 'Multiplies two numbers.')).toBe('Read');
+    expect(category('add', 'Add a member to the crew.')).toBe('Write');
+    expect(category('clip_multiply_pitch', 'Multiply pitch of the clip.')).toBe('Write');
+  });
+
+  it('moves value when it sends or signs a transaction, and messages people when it sends a chat', () => {
+    expect(category('ledger_send_transaction', 'Sends a signed transaction to the network.')).toBe('Financial');
+    expect(category('sign_tx', '')).toBe('Financial');
+    expect(category('send_chat_message', 'Sends a chat message to a channel.')).toBe('Write');
+    expect(category('oracle_invoke_chat', 'Invoke a chat with the oracle model and get its answer.')).toBe('Read');
+    expect(category('chat_post_note', 'Posts a note to the chat.')).toBe('Write');
+  });
+
+  it('hands back what it generates unless what it makes stays behind', () => {
+    expect(category('generate', 'Generate text using a hosted model.')).toBe('Read');
+    expect(category('generate_signing_key', 'Generates a signing key for the project.')).toBe('Write');
+  });
+
+  it('knows members banned, accounts frozen and servers suspended are changed', () => {
+    expect(category('guild_ban_member', 'Ban a member from the guild.')).toBe('Write');
+    expect(category('card_freeze', 'Freeze a debit card.')).toBe('Write');
+    expect(category('suspend_indexes', 'Suspend one or more search indexes.')).toBe('Write');
+  });
+});
+
 describe('confidence', () => {
   it('keeps a tool whose description only repeats its name below 80%', () => {
     expect(classify('resize_window', 'Resize the window').confidence).toBeLessThan(0.8);

@@ -256,6 +256,13 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   if (nameFacts.verbBeforeDataNoun && described.opensWithRead && leading && !SAFE_ONLY_AS_ACTION.has(leading.category)) {
     evidence.scale(`leading-verb:${leading.label}`, leading.category, MODIFIER_VERB_SHARE);
   }
+  // A name whose verb has no object after it (`add`, `tally_multiply`) leaves the object to
+  // the description: "Add two numbers" computes, so the description's reading of the same
+  // verb decides.
+  const opening = described.opening;
+  if (leading && nameFacts.bareVerb && opening?.base === leading.base && opening.category !== leading.category) {
+    evidence.scale(`leading-verb:${leading.label}`, leading.category, MODIFIER_VERB_SHARE);
+  }
   const moneyContext = nameFacts.moneyNoun !== undefined || facts.payee !== undefined || described.money;
   if (moneyContext && leading && MONEY_MOVING_VERBS.has(leading.base) && leading.category !== 'Financial') {
     evidence.add('name', 'Financial', `name-money:${leading.base}`, MONEY_CONTEXT_WEIGHT, name.slice(0, 120));

@@ -138,7 +138,7 @@ const PHRASES: readonly Phrase[] = [
   },
   {
     pattern:
-      /\b((?:sav(?:es|ed|ing)|writ(?:es|ten|ing)|stor(?:es|ed|ing)|export(?:s|ed|ing)?|download(?:s|ed|ing)?) (?:\S+ ){0,3}?(?:to|into|on) (?:a |the |local |your )*(?:files?|disk|directory|folder|filesystem|csv)|saves? (?:them |it )?(?:locally|to disk))\b/gi,
+      /\b((?:sav(?:es|ed|ing)|writ(?:es|ten|ing)|stor(?:es|ed|ing)|export(?:s|ed|ing)?|download(?:s|ed|ing)?) (?:\S+ ){0,3}?(?:to|into|on) (?:a |the |local |your )*(?:files?|disk|drive|directory|folder|filesystem|storage|csv)|saves? (?:them |it )?(?:locally|to disk))\b/gi,
     category: 'Write',
     weight: 1.5,
     key: () => 'saves-to-file',
@@ -181,13 +181,16 @@ export interface DescriptionFacts {
   readOnly: boolean;
   /** Its first sentence opens with a verb that reads, and names no other action beside it. */
   opensWithRead: boolean;
+  /** The verb the first sentence opens with, as its object refines it. */
+  opening?: VerbHit;
 }
 
 export function descriptionSignals(text: string, evidence: Evidence): DescriptionFacts {
   const facts: DescriptionFacts = { money: false, writesFiles: false, readOnly: false, opensWithRead: false };
   if (text === '') return facts;
   // The opening verb already counted; the same word must not count again as a phrase.
-  const opened = openingVerb(text, evidence);
+  const { opened, first } = openingVerb(text, evidence);
+  if (first) facts.opening = first;
   facts.opensWithRead = opened.size > 0 && [...opened.values()].every((category) => category === 'Read');
   enumeratedVerbs(text, opened, evidence);
   clauseActions(text, evidence);
@@ -241,7 +244,7 @@ const ENUMERATED_SHARE = 0.6;
  * The verb the first sentence opens with, after fillers like "Use this tool to", and the
  * verbs enumerated right after it ("List, create, close, or select a tab").
  */
-function openingVerb(text: string, evidence: Evidence): ReadonlyMap<number, ActionCategory> {
+function openingVerb(text: string, evidence: Evidence): { opened: ReadonlyMap<number, ActionCategory>; first?: VerbHit } {
   const head = SECTION_TAG.exec(text);
   const offset = head ? head[0].length : 0;
   const opening = text.slice(offset, offset + OPENING_CHARS);
@@ -268,7 +271,7 @@ function openingVerb(text: string, evidence: Evidence): ReadonlyMap<number, Acti
   const hit = frontVerb(text, words, ends) ?? leadingVerb(words, { inflected: true, within: OPENING_VERB_WITHIN, accept });
   if (!hit) {
     cjkOpeningVerb(text, evidence);
-    return opened;
+    return { opened };
   }
   const add = (verb: VerbHit, share: number): void => {
     const start = starts[verb.index]!;
@@ -303,7 +306,7 @@ function openingVerb(text: string, evidence: Evidence): ReadonlyMap<number, Acti
   const joined = joinedAction(text, words, starts, ends, hit, last.index);
   // A second action the tool performs is stated, whatever the person of the verb.
   if (joined) add(joined, STATED_CHANGE_SHARE);
-  return opened;
+  return { opened, first: hit };
 }
 
 /** A determiner right after the first word: "End the session", "Log an entry". */

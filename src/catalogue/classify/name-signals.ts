@@ -42,6 +42,8 @@ export interface NameFacts {
    * `build_logs`): it is the action ("delete the logs") or a modifier ("the build logs").
    */
   verbBeforeDataNoun: boolean;
+  /** No word follows the name's verb but prefix and stop words (`add`, `tally_multiply`): its object is left unsaid. */
+  bareVerb: boolean;
 }
 
 export type UnsafeMethod = 'post' | 'put' | 'patch' | 'delete';
@@ -332,7 +334,8 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
     );
   }
   const verbBeforeDataNoun = !method && leading !== undefined && leading.index === closing - 1 && READ_NOUNS.has(words[closing]!);
-  return { words, leading, moneyNoun, unsafeMethod: method?.method, verbBeforeDataNoun };
+  const bareVerb = !method && leading !== undefined && words.every((word, i) => i <= leading!.index || STOP_WORDS.has(word) || skip.has(word));
+  return { words, leading, moneyNoun, unsafeMethod: method?.method, verbBeforeDataNoun, bareVerb };
 }
 
 /**

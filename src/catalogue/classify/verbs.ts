@@ -7,9 +7,15 @@ import {
   CAPTURE_OBJECTS,
   EXECUTION_OBJECTS,
   GENERATED_ARTIFACTS,
+  GENERATED_CONTENT,
   GUIDANCE_OBJECTS,
   GUIDANCE_VERBS,
   ASKED_OBJECTS,
+  ARITHMETIC_OBJECTS,
+  ARITHMETIC_VERBS,
+  CHAT_OBJECTS,
+  TRANSACTING_VERBS,
+  TRANSACTION_OBJECTS,
   COMPUTING_VERBS,
   DELIVERED_OBJECTS,
   DELIVERING_VERBS,
@@ -98,8 +104,21 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
     if (code) return { ...hit, category: 'Execute', strength: 1, label: `${verb.base}-${code}` };
   }
   if (RUNNING_VERBS.has(verb.base)) {
-    const read = hasAny(objectWords(words, index, 4), READ_OBJECTS);
+    // A chat or a prompt run through a model is asked, and its answer handed back.
+    const asked = objectWords(words, index, 2);
+    const read = hasAny(objectWords(words, index, 4), READ_OBJECTS) ?? hasAny(asked, ASKED_OBJECTS) ?? hasAny(asked, CHAT_OBJECTS);
     if (read) return { ...hit, category: 'Read', strength: 0.8, label: `${verb.base}-${read}` };
+  }
+  if (ARITHMETIC_VERBS.has(verb.base)) {
+    // "Add two numbers" computes a sum; adding a record or a member stores it, and
+    // multiplying a clip's volume edits the clip.
+    const operand = hasAny(objectWords(words, index, 3), ARITHMETIC_OBJECTS);
+    if (operand) return { ...hit, category: 'Read', strength: 0.8, label: `${verb.base}-${operand}`, ambiguous: false };
+  }
+  if (TRANSACTING_VERBS.has(verb.base)) {
+    // Sending or signing a transaction moves value on a ledger.
+    const transaction = hasAny(objectWords(words, index, 3), TRANSACTION_OBJECTS);
+    if (transaction) return { ...hit, category: 'Financial', strength: 0.9, label: `${verb.base}-${transaction}`, ambiguous: false };
   }
   if (COMPUTING_VERBS.has(verb.base)) {
     // Geometry, numbers, units: computed and handed back.
@@ -133,7 +152,9 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
   if (verb.base === 'generate') {
     // Generating text or numbers changes nothing; generating files or keys leaves them
     // behind (`generate_application_api_key`).
-    const artifact = hasAny(objectWords(words, index, 3), GENERATED_ARTIFACTS);
+    // Text generated "using a model" is handed back: the first object decides.
+    const objects3 = objectWords(words, index, 3);
+    const artifact = GENERATED_CONTENT.has(objects3[0] ?? '') ? undefined : hasAny(objects3, GENERATED_ARTIFACTS);
     if (artifact) return { ...hit, category: 'Write', strength: 0.8, label: `generate-${artifact}` };
   }
   if (verb.base === 'place') {

@@ -38,7 +38,8 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     plan?:0.6 is:0.6 has:0.6 can:0.5 obtain locate download?:0.6 watch:0.6
     filter:0.8 sort:0.7 report?:0.6 convert:0.5 info:0.5 stat:0.6 demonstrate:0.5
     dryrun obtener listar buscar consultar ver subtract:0.6 simplify:0.6 snap:0.5 interpolate:0.6
-    intersect:0.6 greet:0.6 rerank:0.6`,
+    intersect:0.6 greet:0.6 rerank:0.6 round?:0.5 slugify:0.6 diagnose recognize:0.7
+    rephrase:0.6 paraphrase:0.6 chat?:0.6`,
   Write: `create add allocate:0.8 new:0.7 make:0.7 update set put?:0.8 post:0.8 patch:0.8 edit modify change
     alter insert upsert save write append prepend upload? import? register rename move copy
     pull:0.7 optimize:0.6 arrange reinforce:0.6 introduce:0.5 switch:0.7 reorganize repair
@@ -54,7 +55,9 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     propose:0.5 pause resume restart:0.8 reboot scale resize emulate
     navigate go:0.6 goto click hover:0.7 drag type?:0.6 fill press scroll focus:0.6 record?:0.6
     select?:0.6 give:0.5 sign:0.7 populate end?:0.6 retract persist inject:0.7 replicate:0.8 clean?:0.5 rate?:0.6 establish:0.6
-    prepare:0.6
+    prepare:0.6 ban unban kick?:0.7 freeze:0.8 unfreeze snooze protect:0.7 unprotect claim?:0.7
+    initiate:0.7 suspend:0.8 unsuspend boot:0.8 tap:0.7 swipe:0.7 award:0.7 extend?:0.6
+    multiply:0.5 divide:0.5
     log?:0.6 track:0.7 note?:0.6 remember store memorize cache?:0.6 index?:0.6 ingest
     annotate highlight compress zip unzip migrate apply:0.8 provision refresh:0.6 renew:0.7
     rotate notify email?:0.7 message?:0.6 handle:0.5 draft? compose?:0.5 enqueue queue?:0.6 emit
@@ -205,6 +208,11 @@ export const EXECUTION_OBJECTS = set(`build builds job jobs pipeline pipelines w
   playbook playbooks execution executions invocation`);
 
 /** What `generate` makes when it makes something that stays: files, keys, credentials. */
+/** What generating hands back as its answer: text, an image, a summary. */
+export const GENERATED_CONTENT = set(`text texts content response responses answer answers
+  summary summaries completion completions story stories poem caption captions idea ideas
+  image images`);
+
 export const GENERATED_ARTIFACTS = set(`file files directory folder key keys apikey credential
   credentials secret secrets certificate certificates model models asset
   assets presentation presentations document documents project projects`);
@@ -258,7 +266,20 @@ export const DELIVERED_OBJECTS = set(`email emails mail message messages sms tex
 export const DELIVERING_VERBS = set(`send report file submit share post forward notify`);
 
 /** What a tool sends when it only asks: a prompt or a question sent to get an answer back. */
-export const ASKED_OBJECTS = set(`prompt prompts question questions query queries`);
+export const ASKED_OBJECTS = set(`prompt prompts question questions query queries completion
+  completions`);
+/** What running verbs ask of a model: invoking a chat asks it; sending one messages people. */
+export const CHAT_OBJECTS = set(`chat chats`);
+
+/** Verbs of arithmetic that also act on things (`add` a member, `multiply` a clip's speed). */
+export const ARITHMETIC_VERBS = set(`add multiply divide subtract`);
+/** Operands of arithmetic: adding them computes, where adding a record stores it. */
+export const ARITHMETIC_OBJECTS = set(`number numbers integer integers operand operands digit digits
+  fraction fractions decimal decimals`);
+
+/** A transaction sent, signed or broadcast moves value on a ledger. */
+export const TRANSACTION_OBJECTS = set(`transaction transactions tx txs txn rawtransaction`);
+export const TRANSACTING_VERBS = set(`send sign broadcast submit`);
 
 /** What placing commits money to: an order, a bet, a bid, a trade. */
 export const PLACED_OBJECTS = set(`order orders bet bets bid bids trade trades wager wagers`);
