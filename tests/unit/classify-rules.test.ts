@@ -249,6 +249,27 @@ describe('verbs read by what they act on', () => {
   });
 });
 
+describe('names without a verb', () => {
+  it('takes a tool named for managing something to do what its description lists', () => {
+    expect(category('vault_state_management', 'Exports, imports, resets, and inspects the vault state.')).toBe('Destructive');
+  });
+
+  it('reads a name that looks things up by a key', () => {
+    expect(category('filings_by_ticker', '')).toBe('Read');
+  });
+
+  it('takes trade and bid for nouns after another word, and for verbs in front', () => {
+    expect(category('pairs_trade_latest', 'Returns the latest trades of a pair.')).toBe('Read');
+    expect(category('trade', 'Buy or sell shares.')).toBe('Financial');
+  });
+
+  it('weighs a `code` nobody describes less than code described as code', () => {
+    const stock = { code: { type: 'string' }, start_date: { type: 'string' } };
+    expect(category('fund_flows', 'Gets the flows of a fund.', stock)).toBe('Read');
+    expect(category('sandbox', 'A sandbox.', { code: { type: 'string', description: 'Python source to run' } })).toBe('Execute');
+  });
+});
+
 describe('confidence', () => {
   it('keeps a tool whose description only repeats its name below 80%', () => {
     expect(classify('resize_window', 'Resize the window').confidence).toBeLessThan(0.8);

@@ -10,6 +10,7 @@ import { leadingVerb, refine, type VerbHit } from './verbs.ts';
 import {
   MONEY_NOUNS_STRONG,
   MONEY_NOUNS_WEAK,
+  MANAGING_NOUNS,
   MODIFIER_WORDS,
   NAMESPACE_PREFIXES,
   READ_NOUNS,
@@ -221,6 +222,9 @@ function readNoun(words: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** Things named by a key: `trades by ticker`, `users by email`. */
+const LOOKUP_BY = /^\S+(?: \S+)* by \S+/;
+
 /** A verb past the front of a name, where the server does not put its verbs, says less. */
 const DEEP_VERB_SHARE = 0.5;
 
@@ -280,9 +284,14 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
       compound = compoundVerb(candidates[i]!, i);
     }
     const noun = readNoun(words);
+    const last = candidates.at(-1)!;
     // The last word heads an English compound: `changelog_analysis` is an analysis.
     const headNoun = noun !== undefined && READ_NOUNS.has(words.at(-1)!);
-    if (compound && !headNoun && !(noun && compound.category === 'Read')) {
+    if (candidates.length > 1 && MANAGING_NOUNS.has(last)) {
+      // `state_management`, `user_admin`: a tool that manages the thing, whatever it may do to it.
+      const manage = verbOf('manage', false)!;
+      evidence.add('name', manage.category, `name-noun:${last}`, WEIGHT.compoundVerb * manage.strength, quote);
+    } else if (compound && !headNoun && !(noun && compound.category === 'Read')) {
       evidence.add('name', compound.category, `name-compound:${compound.label}`, WEIGHT.compoundVerb * compound.strength, quote);
       leading = compound;
     } else if (noun) {
@@ -295,6 +304,9 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
       leading = leadingVerb(words, { within: 6 });
       if (leading) {
         evidence.add('name', leading.category, `leading-verb:${leading.label}`, WEIGHT.leadingVerb * leading.strength, quote);
+      } else if (LOOKUP_BY.test(words.join(' '))) {
+        // `orders_by_customer`: things looked up by a key.
+        evidence.add('name', 'Read', 'name-lookup:by', WEIGHT.readNoun, quote);
       }
     }
   }

@@ -86,6 +86,9 @@ export interface ParamFacts {
   count: number;
 }
 
+/** What an undescribed `code` parameter counts, of a described one. */
+const UNDESCRIBED_CODE_SHARE = 0.5;
+
 const NOT_CODE =
   /\b(?:zip|postal|country|verification|authori[sz]ation|otp|error|status|currency|language|airport|promo|coupon|discount|invit\w*|referral|mfa|2fa|sms|one[- ]time|product|area|access code|auth code|exit code|naics|sic|icd|iso|http|response|colou?r|mermaid|markdown|diagram|html|css|latex|svg|plantuml|graphviz|qr|barcode|bar)\b/i;
 const CODE_FUNCTION = /=>|\bjavascript\b|\bjs\b|source code|code to (?:run|execute)|function (?:body|source)/i;
@@ -196,7 +199,11 @@ export function schemaSignals(
   if (facts.command) {
     evidence.add('schema', 'Execute', `param:${facts.command.name}`, WEIGHT.command, quoteOf(facts.command));
   }
-  if (facts.code) evidence.add('schema', 'Execute', `param:${facts.code.name}`, WEIGHT.code, quoteOf(facts.code));
+  if (facts.code) {
+    // A `code` nobody describes may be a stock, country or course code as well as a program.
+    const described = (facts.code.description ?? '').trim() !== '';
+    evidence.add('schema', 'Execute', `param:${facts.code.name}`, WEIGHT.code * (described ? 1 : UNDESCRIBED_CODE_SHARE), quoteOf(facts.code));
+  }
   if (facts.sql) {
     const text = `${facts.sql.description ?? ''}\n${description}`;
     const writes = SQL_WRITES.exec(text) ?? SQL_WRITES_WORDS.exec(text);

@@ -73,7 +73,7 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     shred evict expire invalidate:0.8 tear?:0.9 rollback:0.8 revert:0.8 flush:0.7 prune cleanup:0.8
     discard abort:0.7 shutdown empty:0.7 trash:0.8 nuke teardown obliterate
     deprovision decommission eliminar borrar`,
-  Financial: `pay charge refund purchase? buy sell withdraw deposit trade bid bet donate
+  Financial: `pay charge refund purchase? buy sell withdraw deposit trade? bid? bet donate
     payout invoice? bill?:0.7 remit stake unstake borrow lend repay redeem order?:0.6 pagar`,
 };
 
@@ -270,6 +270,9 @@ export const ASKED_OBJECTS = set(`prompt prompts question questions query querie
   completions`);
 /** What running verbs ask of a model: invoking a chat asks it; sending one messages people. */
 export const CHAT_OBJECTS = set(`chat chats`);
+
+/** Nouns that close the name of a tool managing something: it may do anything to it. */
+export const MANAGING_NOUNS = set(`management admin administration`);
 
 /** Verbs of arithmetic that also act on things (`add` a member, `multiply` a clip's speed). */
 export const ARITHMETIC_VERBS = set(`add multiply divide subtract`);
