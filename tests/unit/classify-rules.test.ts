@@ -237,6 +237,12 @@ describe('verbs read by what they act on', () => {
     expect(category('chat_post_note', 'Posts a note to the chat.')).toBe('Write');
   });
 
+  it('compiles when it builds software, and makes a thing when it builds anything else', () => {
+    expect(category('build_app', 'Build the app for the simulator.')).toBe('Execute');
+    expect(category('rebuild_cluster', '')).toBe('Execute');
+    expect(category('build_footer_menu', 'Build a footer menu with the given links.')).toBe('Write');
+  });
+
   it('hands back what it generates unless what it makes stays behind', () => {
     expect(category('generate', 'Generate text using a hosted model.')).toBe('Read');
     expect(category('generate_signing_key', 'Generates a signing key for the project.')).toBe('Write');

@@ -13,6 +13,7 @@ import {
   ASKED_OBJECTS,
   ARITHMETIC_OBJECTS,
   ARITHMETIC_VERBS,
+  BUILT_SOFTWARE,
   CHAT_OBJECTS,
   TRANSACTING_VERBS,
   TRANSACTION_OBJECTS,
@@ -108,6 +109,13 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
     const asked = objectWords(words, index, 2);
     const read = hasAny(objectWords(words, index, 4), READ_OBJECTS) ?? hasAny(asked, ASKED_OBJECTS) ?? hasAny(asked, CHAT_OBJECTS);
     if (read) return { ...hit, category: 'Read', strength: 0.8, label: `${verb.base}-${read}` };
+  }
+  if (verb.base === 'build' || verb.base === 'rebuild') {
+    // Building a project or an image compiles it; building a menu or an index makes it.
+    const built = objectWords(words, index, 3);
+    if (built.length > 0 && !hasAny(built, BUILT_SOFTWARE) && verbOf(built[0]!, false) === undefined) {
+      return { ...hit, category: 'Write', strength: 0.6, label: `${verb.base}-${built[0]}` };
+    }
   }
   if (ARITHMETIC_VERBS.has(verb.base)) {
     // "Add two numbers" computes a sum; adding a record or a member stores it, and

@@ -271,6 +271,15 @@ export const ASKED_OBJECTS = set(`prompt prompts question questions query querie
 /** What running verbs ask of a model: invoking a chat asks it; sending one messages people. */
 export const CHAT_OBJECTS = set(`chat chats`);
 
+/** What a software build builds: building anything else constructs it (`build_mega_menu`). */
+export const BUILT_SOFTWARE = set(`project projects app apps application applications target
+  targets image images container containers function functions plugin plugins site sites
+  package packages binary binaries job jobs device devices sim simulator emulator macos ios
+  android docker dockerfile artifact artifacts module modules solution workspace code source
+  run install release releases firmware extension extensions library libraries service
+  services docs bundle bundles wheel crate model models server servers instance instances vm vms
+  machine machines cluster clusters node nodes pipeline pipelines workflow workflows`);
+
 /** Nouns that close the name of a tool managing something: it may do anything to it. */
 export const MANAGING_NOUNS = set(`management admin administration`);
 
