@@ -286,14 +286,14 @@ describe('confidence', () => {
 
   it('is stored with the engine version that made it', () => {
     expect(classify('x', '').engine).toBe(ENGINE);
-    expect(ENGINE).toBe('rules-5');
+    expect(ENGINE).toBe('rules-6');
   });
 });
 
 describe('what the page says a confidence means', () => {
   it('gives the agreement of its band, measured with the engine that made it', () => {
     expect(CONFIDENCE_MEASURED.engine).toBe(ENGINE);
-    expect(confidenceMeaning(0.92)).toContain('at 80% or more agreed with the author 99.1% of the time');
+    expect(confidenceMeaning(0.92)).toContain('at 80% or more agreed with the author 98.9% of the time');
     expect(confidenceMeaning(0.6)).toContain('between 50% and 80%');
     expect(confidenceMeaning(0.2)).toContain('below 50%');
   });

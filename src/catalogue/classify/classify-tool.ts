@@ -31,7 +31,7 @@ import { asText, scannedPart, tidy } from './text.ts';
 import { HARD_DELETES, type ActionCategory } from './vocabulary.ts';
 
 /** Bump when a change to the rules can change a classification. */
-export const ENGINE = 'rules-5';
+export const ENGINE = 'rules-6';
 
 /** What the engine reads of a tool: an MCP `Tool`, or any object shaped like one. */
 export interface ClassifiableTool {
