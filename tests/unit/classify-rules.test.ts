@@ -86,6 +86,7 @@ describe('query runners', () => {
 
   it('run a statement when the name says it runs a query language, even with no schema shown', () => {
     expect(category('run_sql_query', '')).toBe('Execute');
+    expect(classify('run_sql_query', '').rationale).toContain('its name says it runs SQL statements, which may change data');
     expect(category('exec_cypher', '')).toBe('Execute');
     expect(category('run_sql_query', 'Runs a read-only query on the ledger.')).toBe('Read');
     // A query in no named language may be a search.
@@ -95,6 +96,7 @@ describe('query runners', () => {
   it('read when the description limits them to SQL SELECT statements', () => {
     expect(category('query_ledger', 'Executes a SQL SELECT query on the ledger and returns the rows.', { sql: { type: 'string' } })).toBe('Read');
     expect(category('ledger_sql', 'Runs SQL on the ledger. SELECT statements only.', { sql: { type: 'string' } })).toBe('Read');
+    expect(classify('ledger_sql', 'Runs SQL on the ledger. SELECT statements only.', { sql: { type: 'string' } }).rationale).toContain('limits it to SQL SELECT statements');
     expect(category('ledger_sql', 'Runs SQL on the ledger.', { sql: { type: 'string' } })).toBe('Execute');
   });
 });
@@ -258,10 +260,12 @@ describe('verbs read by what they act on', () => {
 describe('names without a verb', () => {
   it('takes a tool named for managing something to do what its description lists', () => {
     expect(category('vault_state_management', 'Exports, imports, resets, and inspects the vault state.')).toBe('Destructive');
+    expect(classify('vault_state_management', '').rationale).toContain('its name says it manages something ("management")');
   });
 
   it('reads a name that looks things up by a key', () => {
     expect(category('filings_by_ticker', '')).toBe('Read');
+    expect(classify('filings_by_ticker', '').rationale).toContain('its name says it looks things up by a key');
   });
 
   it('takes trade and bid for nouns after another word, and for verbs in front', () => {

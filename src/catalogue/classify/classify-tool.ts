@@ -75,6 +75,9 @@ const MONEY_MOVING_VERBS: ReadonlySet<string> = new Set([
 ]);
 const MONEY_CONTEXT_WEIGHT = 3;
 
+/** The evidence a name that runs a query language shows, recorded when it sets the floor. */
+const NAMED_STATEMENT_WEIGHT = 1;
+
 /** What a name verb still counts once the description shows it qualifies a noun. */
 const MODIFIER_VERB_SHARE = 0.4;
 const SAFE_ONLY_AS_ACTION: ReadonlySet<ActionCategory> = new Set(['Destructive', 'Financial']);
@@ -287,8 +290,12 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   // A query runner: a statement the caller writes, run as given, may change data whatever
   // the name calls it (`run_query`), unless the tool says it only reads. A name that runs a
   // query language says as much when the schema does not show the statement.
-  const namedStatement = leading !== undefined && !described.readOnly && runsStatement(nameFacts.words, leading.index);
-  if ((statement === 'may-write' || (statement === undefined && namedStatement)) && shown === 'Read') shown = 'Execute';
+  const namedStatement = leading !== undefined && !described.readOnly ? runsStatement(nameFacts.words, leading.index) : undefined;
+  if (statement === undefined && namedStatement && shown === 'Read') {
+    evidence.add('name', 'Execute', `name-runs:${namedStatement}`, NAMED_STATEMENT_WEIGHT, name.slice(0, 120));
+    shown = 'Execute';
+  }
+  if (statement === 'may-write' && shown === 'Read') shown = 'Execute';
   // Saving to a caller-chosen file is a change, however read-like the rest is: the MCP spec's
   // read-only means "does not modify its environment", and a file written where the caller
   // says (possibly over an existing one) modifies it.

@@ -290,7 +290,7 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
     if (candidates.length > 1 && MANAGING_NOUNS.has(last)) {
       // `state_management`, `user_admin`: a tool that manages the thing, whatever it may do to it.
       const manage = verbOf('manage', false)!;
-      evidence.add('name', manage.category, `name-noun:${last}`, WEIGHT.compoundVerb * manage.strength, quote);
+      evidence.add('name', manage.category, `name-manages:${last}`, WEIGHT.compoundVerb * manage.strength, quote);
     } else if (compound && !headNoun && !(noun && compound.category === 'Read')) {
       evidence.add('name', compound.category, `name-compound:${compound.label}`, WEIGHT.compoundVerb * compound.strength, quote);
       leading = compound;

@@ -47,6 +47,7 @@ const PHRASE_WORDS: Record<string, string> = {
   'does-not-modify': 'its description says it changes nothing',
   'non-destructive': 'its description says it is not destructive',
   'dry-run': 'its description speaks of a dry run',
+  'select-only': 'its description limits it to SQL SELECT statements',
   crud: 'its description says it creates, changes and deletes records',
   'paid-call': 'its description says each call costs money',
   'saves-to-file': 'its description says it saves to a file',
@@ -74,6 +75,12 @@ function clause(signal: Signal, facts: ParamFacts): string | undefined {
       return `its name says it is an HTTP ${value.toUpperCase()}, a method that may change state on the server`;
     case 'name-verb':
       return `its name includes "${value}"`;
+    case 'name-manages':
+      return `its name says it manages something ("${value}"), which may include changing or removing it`;
+    case 'name-runs':
+      return `its name says it runs ${value.toUpperCase()} statements, which may change data`;
+    case 'name-lookup':
+      return 'its name says it looks things up by a key';
     case 'name-noun':
       return signal.category === 'Financial'
         ? `its name is about "${value}"`

@@ -79,12 +79,12 @@ function hasAny(words: readonly string[], set: ReadonlySet<string>): string | un
 const STATEMENT_LANGUAGES = new Set(['sql', 'cypher', 'sparql']);
 
 /**
- * Whether the verb at `index` runs a statement in a query language (`run_sql_query`,
- * `execute_cypher`): such a tool takes the statement from its caller even when no schema
- * shows the parameter.
+ * The query language whose statements the verb at `index` runs (`run_sql_query`,
+ * `execute_cypher`), if any: such a tool takes the statement from its caller even when no
+ * schema shows the parameter.
  */
-export function runsStatement(words: readonly string[], index: number): boolean {
-  return RUNNING_VERBS.has(words[index]!) && hasAny(objectWords(words, index, 2), STATEMENT_LANGUAGES) !== undefined;
+export function runsStatement(words: readonly string[], index: number): string | undefined {
+  return RUNNING_VERBS.has(words[index]!) ? hasAny(objectWords(words, index, 2), STATEMENT_LANGUAGES) : undefined;
 }
 
 /** Applies the object rules to a verb found at `index`. */
