@@ -87,6 +87,37 @@ export function runsStatement(words: readonly string[], index: number): string |
   return RUNNING_VERBS.has(words[index]!) ? hasAny(objectWords(words, index, 2), STATEMENT_LANGUAGES) : undefined;
 }
 
+/**
+ * A verb whose reading its object decides: the first rule whose verbs hold the verb and
+ * whose objects appear within `window` words after it gives the category. Rules sharing a
+ * verb are tried in this order.
+ */
+interface ObjectRule {
+  verbs: ReadonlySet<string>;
+  objects: ReadonlySet<string>;
+  window: number;
+  category: ActionCategory;
+  strength: number;
+}
+
+const OBJECT_RULES: readonly ObjectRule[] = [
+  // "Add two numbers" computes a sum; adding a record or a member stores it, and
+  // multiplying a clip's volume edits the clip.
+  { verbs: ARITHMETIC_VERBS, objects: ARITHMETIC_OBJECTS, window: 3, category: 'Read', strength: 0.8 },
+  // Sending or signing a transaction moves value on a ledger.
+  { verbs: TRANSACTING_VERBS, objects: TRANSACTION_OBJECTS, window: 3, category: 'Financial', strength: 0.9 },
+  // Geometry, numbers, units: computed and handed back.
+  { verbs: COMPUTING_VERBS, objects: VALUE_OBJECTS, window: 4, category: 'Read', strength: 0.8 },
+  // Formatting or sorting a range of a sheet changes the sheet; formatting a value does not.
+  { verbs: RESTYLING_VERBS, objects: DOCUMENT_PARTS, window: 3, category: 'Write', strength: 0.9 },
+  // Resolving a name reads; resolving an issue closes it.
+  { verbs: new Set(['resolve']), objects: RESOLVED_OBJECTS, window: 2, category: 'Write', strength: 0.9 },
+  // Instructions, plans, diagrams handed back change nothing, whatever the verb.
+  { verbs: GUIDANCE_VERBS, objects: GUIDANCE_OBJECTS, window: 3, category: 'Read', strength: 0.9 },
+  // Placing an order, a bet or a bid commits money; placing a block or a marker does not.
+  { verbs: new Set(['place']), objects: PLACED_OBJECTS, window: 3, category: 'Financial', strength: 1 },
+];
+
 /** Applies the object rules to a verb found at `index`. */
 export function refine(verb: Verb, words: readonly string[], index: number): VerbHit {
   const objects = objectWords(words, index);
@@ -117,31 +148,10 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
       return { ...hit, category: 'Write', strength: 0.6, label: `${verb.base}-${built[0]}` };
     }
   }
-  if (ARITHMETIC_VERBS.has(verb.base)) {
-    // "Add two numbers" computes a sum; adding a record or a member stores it, and
-    // multiplying a clip's volume edits the clip.
-    const operand = hasAny(objectWords(words, index, 3), ARITHMETIC_OBJECTS);
-    if (operand) return { ...hit, category: 'Read', strength: 0.8, label: `${verb.base}-${operand}`, ambiguous: false };
-  }
-  if (TRANSACTING_VERBS.has(verb.base)) {
-    // Sending or signing a transaction moves value on a ledger.
-    const transaction = hasAny(objectWords(words, index, 3), TRANSACTION_OBJECTS);
-    if (transaction) return { ...hit, category: 'Financial', strength: 0.9, label: `${verb.base}-${transaction}`, ambiguous: false };
-  }
-  if (COMPUTING_VERBS.has(verb.base)) {
-    // Geometry, numbers, units: computed and handed back.
-    const value = hasAny(objectWords(words, index, 4), VALUE_OBJECTS);
-    if (value) return { ...hit, category: 'Read', strength: 0.8, label: `${verb.base}-${value}`, ambiguous: false };
-  }
-  if (RESTYLING_VERBS.has(verb.base)) {
-    // Formatting or sorting a range of a sheet changes the sheet; formatting a value does not.
-    const part = hasAny(objectWords(words, index, 3), DOCUMENT_PARTS);
-    if (part) return { ...hit, category: 'Write', strength: 0.9, label: `${verb.base}-${part}`, ambiguous: false };
-  }
-  if (verb.base === 'resolve') {
-    // Resolving a name reads; resolving an issue closes it.
-    const resolved = hasAny(objectWords(words, index, 2), RESOLVED_OBJECTS);
-    if (resolved) return { ...hit, category: 'Write', strength: 0.9, label: `resolve-${resolved}`, ambiguous: false };
+  for (const rule of OBJECT_RULES) {
+    if (!rule.verbs.has(verb.base)) continue;
+    const object = hasAny(objectWords(words, index, rule.window), rule.objects);
+    if (object) return { ...hit, category: rule.category, strength: rule.strength, label: `${verb.base}-${object}`, ambiguous: false };
   }
   if (DELIVERING_VERBS.has(verb.base)) {
     // Sending a prompt to get an answer back asks; sending an email, a report or feedback
@@ -152,11 +162,6 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
     const delivered = hasAny(objects3, DELIVERED_OBJECTS);
     if (delivered) return { ...hit, category: 'Write', strength: 1, label: `${verb.base}-${delivered}`, ambiguous: false };
   }
-  if (GUIDANCE_VERBS.has(verb.base)) {
-    // Instructions, plans, diagrams handed back change nothing, whatever the verb.
-    const guidance = hasAny(objectWords(words, index, 3), GUIDANCE_OBJECTS);
-    if (guidance) return { ...hit, category: 'Read', strength: 0.9, label: `${verb.base}-${guidance}`, ambiguous: false };
-  }
   if (verb.base === 'generate') {
     // Generating text or numbers changes nothing; generating files or keys leaves them
     // behind (`generate_application_api_key`).
@@ -164,11 +169,6 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
     const objects3 = objectWords(words, index, 3);
     const artifact = GENERATED_CONTENT.has(objects3[0] ?? '') ? undefined : hasAny(objects3, GENERATED_ARTIFACTS);
     if (artifact) return { ...hit, category: 'Write', strength: 0.8, label: `generate-${artifact}` };
-  }
-  if (verb.base === 'place') {
-    // Placing an order, a bet or a bid commits money; placing a block or a marker does not.
-    const placed = hasAny(objectWords(words, index, 3), PLACED_OBJECTS);
-    if (placed) return { ...hit, category: 'Financial', strength: 1, label: `place-${placed}`, ambiguous: false };
   }
   if (verb.base === 'drop') {
     const store = objects[0] !== undefined && STORE_OBJECTS.has(objects[0]) ? objects[0] : undefined;
