@@ -222,9 +222,6 @@ function readNoun(words: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** Things named by a key: `trades by ticker`, `users by email`. */
-const LOOKUP_BY = /^\S+(?: \S+)* by \S+/;
-
 /** A verb past the front of a name, where the server does not put its verbs, says less. */
 const DEEP_VERB_SHARE = 0.5;
 
@@ -304,7 +301,7 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
       leading = leadingVerb(words, { within: 6 });
       if (leading) {
         evidence.add('name', leading.category, `leading-verb:${leading.label}`, WEIGHT.leadingVerb * leading.strength, quote);
-      } else if (LOOKUP_BY.test(words.join(' '))) {
+      } else if (lookedUpByKey(words)) {
         // `orders_by_customer`: things looked up by a key.
         evidence.add('name', 'Read', 'name-lookup:by', WEIGHT.readNoun, quote);
       }
@@ -374,6 +371,12 @@ function nounBefore(words: readonly string[], index: number, skip: WordSet): boo
     return !MODIFIER_WORDS.has(word);
   }
   return false;
+}
+
+/** `trades_by_ticker`, `users-by-email`: a "by" with words on both sides of it. */
+function lookedUpByKey(words: readonly string[]): boolean {
+  const by = words.indexOf('by');
+  return by > 0 && by < words.length - 1;
 }
 
 /** The verb at `index`, refined by what follows it. */
