@@ -227,6 +227,9 @@ describe('verbs read by what they act on', () => {
   it('computes when it adds or multiplies numbers, and changes things otherwise', () => {
     expect(category('add', 'Add two integers and return the sum.', { a: { type: 'number' }, b: { type: 'number' } })).toBe('Read');
     expect(category('tally_multiply', 'Multiplies two numbers.')).toBe('Read');
+    // The third person "Adds" is the opening verb, read with its object, not also a phrase that writes.
+    expect(category('add', 'Adds two numbers.', { a: { type: 'number' }, b: { type: 'number' } })).toBe('Read');
+    expect(category('swap_run', 'Execute a swap transaction for the wallet.')).toBe('Financial');
     expect(category('add', 'Add a member to the crew.')).toBe('Write');
     expect(category('clip_multiply_pitch', 'Multiply pitch of the clip.')).toBe('Write');
   });

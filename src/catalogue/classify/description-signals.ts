@@ -205,7 +205,11 @@ export function descriptionSignals(text: string, evidence: Evidence): Descriptio
       const key = phrase.key(match);
       // The fact holds even when the opening verb already counted the words as evidence.
       if (key === 'saves-to-file') facts.writesFiles = true;
-      if (opened.get(match.index) === phrase.category) continue;
+      // The opening verb's own word, repeated as a phrase, says nothing new even where its
+      // object changed the reading ("Adds two numbers"); a longer phrase from the same word
+      // says more ("Executes a swap transaction").
+      const word = !/\s/.test(match[0]);
+      if (opened.get(match.index) === phrase.category || (word && opened.has(match.index))) continue;
       evidence.add(
         'description',
         phrase.category,
