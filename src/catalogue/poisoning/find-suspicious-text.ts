@@ -23,6 +23,8 @@ const PATTERNS: readonly (readonly [SuspiciousTextKind, RegExp])[] = [
   ['instructions-to-model', /\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+)?(?:previous|prior|above|earlier|other|system)\s+(?:instructions?|prompts?|messages?|rules?)/i],
   ['instructions-to-model', /<\/?\s*(?:important|system|instructions?|admin|secret)\s*>|\[\/?INST\]|^\s*(?:system|assistant)\s*:/im],
   ['instructions-to-model', /\byou\s+(?:must|should)\s+(?:always|first|now|also)\s+(?:call|read|send|use|invoke|include|pass)\b/i],
+  // A trigger set on the model's reading of the definition itself: "When you read this tool, ...".
+  ['instructions-to-model', /\b(?:when|once|after|upon|as\s+soon\s+as)\s+(?:you\s+)?(?:read|see|load|receive|process|reading|seeing|loading)\s+(?:this|these)\s+(?:tool|tools|description|definition|instructions?)\b/i],
   ['concealment', /\b(?:do\s+not|don'?t|never)\s+(?:tell|inform|mention|reveal|show|notify|alert)\s+(?:this\s+to\s+)?(?:the\s+)?(?:user|human|anyone)\b/i],
   ['concealment', /\b(?:without|not)\s+(?:telling|informing|notifying|asking)\s+(?:the\s+)?(?:user|human)\b/i],
   // A secret store alone is often an honest mention ("paths like ~/.ssh are rejected");
