@@ -11,6 +11,7 @@
  */
 import {
   RISK_OF_CATEGORY,
+  categoryRiskRank,
   riskRank,
   type Category,
   type Classification,
@@ -90,7 +91,7 @@ function decide(evidence: Evidence): Category {
   const fromSchema = evidence.bySource.get('schema');
   const risky = [...RISKY_FIRST].sort((a, b) => scores[b] - scores[a]);
   for (const category of risky) {
-    if (riskRank(RISK_OF_CATEGORY[category]) <= riskRank(RISK_OF_CATEGORY[top])) continue;
+    if (categoryRiskRank(category) <= categoryRiskRank(top)) continue;
     if (scores[category] < OVERRIDE_MIN || scores[category] < OVERRIDE_SHARE * scores[top]) continue;
     // A parameter alone does not overturn a name and description that say "read": a
     // lookup may take a code snippet to look up. It does turn a change into a run.

@@ -7,8 +7,8 @@
  */
 import type { Evidence } from './evidence.ts';
 import { leadingVerb, refine, type VerbHit } from './verbs.ts';
-import { verbOf, type ActionCategory, type Verb } from './vocabulary.ts';
-import { RISK_OF_CATEGORY, riskRank } from '../schema/classification.ts';
+import { riskierVerb, verbOf, type ActionCategory, type Verb } from './vocabulary.ts';
+import { categoryRiskRank } from '../schema/classification.ts';
 import { quoteAround } from './text.ts';
 
 export const WEIGHT = { descriptionVerb: 2.5 } as const;
@@ -294,7 +294,7 @@ function openingVerb(text: string, evidence: Evidence): { opened: ReadonlyMap<nu
   const stated = hit.index === 0 && hit.category !== 'Read' && !hit.ambiguous && verbOf(word, false) === undefined && /s$/.test(word);
   add(hit, stated ? STATED_CHANGE_SHARE : 1);
   let last = hit;
-  let riskiest = riskRank(RISK_OF_CATEGORY[hit.category]);
+  let riskiest = categoryRiskRank(hit.category);
   for (let i = hit.index + 1; i < words.length && i <= hit.index + MAX_ENUMERATED; i += 1) {
     if (!ENUMERATION_GAP.test(text.slice(ends[i - 1]!, starts[i]!))) break;
     const verb = verbOf(words[i]!, true);
@@ -302,7 +302,7 @@ function openingVerb(text: string, evidence: Evidence): { opened: ReadonlyMap<nu
     last = refine(verb, words, i);
     // "Read or replace the clipboard": a tool that offers either action may take the
     // riskier one, so a riskier alternative counts as much as the first verb.
-    const rank = riskRank(RISK_OF_CATEGORY[last.category]);
+    const rank = categoryRiskRank(last.category);
     add(last, rank > riskiest ? 1 : ENUMERATED_SHARE);
     riskiest = Math.max(riskiest, rank);
   }
@@ -354,7 +354,7 @@ function joinedAction(
     const word = words[i]!;
     const verb = baseForm ? verbOf(word, false) : /s$/.test(word) ? verbOf(word, true) : undefined;
     // Only a riskier second action adds anything: every tool "returns it".
-    if (!verb || riskRank(RISK_OF_CATEGORY[verb.category]) <= riskRank(RISK_OF_CATEGORY[first.category])) continue;
+    if (!verb || categoryRiskRank(verb.category) <= categoryRiskRank(first.category)) continue;
     if (!OWN_OBJECT.test(text.slice(ends[i]!, ends[i]! + 8))) continue;
     return refine(verb, words, i);
   }
@@ -374,11 +374,7 @@ interface ListedVerb {
 /** The riskiest action of a list counts, as a share of an opening verb. */
 function addListed(text: string, items: readonly ListedVerb[], evidence: Evidence): void {
   let riskiest = items[0]!;
-  for (const item of items) {
-    const rank = riskRank(RISK_OF_CATEGORY[item.verb.category]);
-    const best = riskRank(RISK_OF_CATEGORY[riskiest.verb.category]);
-    if (rank > best || (rank === best && item.verb.strength > riskiest.verb.strength)) riskiest = item;
-  }
+  for (const item of items) if (riskierVerb(item.verb, riskiest.verb)) riskiest = item;
   evidence.add(
     'description',
     riskiest.verb.category,

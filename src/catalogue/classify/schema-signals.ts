@@ -22,11 +22,12 @@ import {
   SEARCH_PARAM_WORDS,
   SQL_PARAM_WORDS,
   URL_PARAM_WORDS,
+  riskierVerb,
   verbOf,
   type Verb,
 } from './vocabulary.ts';
 import { splitName } from './split-name.ts';
-import { RISK_OF_CATEGORY, riskRank } from '../schema/classification.ts';
+import { categoryRiskRank } from '../schema/classification.ts';
 import { quoteStart } from './text.ts';
 
 export const WEIGHT = {
@@ -57,10 +58,7 @@ function riskiestAction(values: readonly string[]): Verb | undefined {
   for (const value of values) {
     const first = splitName(value)[0];
     const verb = first === undefined ? undefined : verbOf(first, false);
-    if (!verb) continue;
-    const rank = riskRank(RISK_OF_CATEGORY[verb.category]);
-    const bestRank = best ? riskRank(RISK_OF_CATEGORY[best.category]) : -1;
-    if (!best || rank > bestRank || (rank === bestRank && verb.strength > best.strength)) best = verb;
+    if (verb && riskierVerb(verb, best)) best = verb;
   }
   return best;
 }
@@ -137,7 +135,7 @@ export function paramFacts(params: readonly Param[]): ParamFacts {
     if (param.enumValues && ACTION_PARAM_WORDS.has(last)) {
       // A command chosen from a fixed list is an action, not free text to run.
       const verb = riskiestAction(param.enumValues);
-      if (verb && (!facts.action || riskRank(RISK_OF_CATEGORY[verb.category]) > riskRank(RISK_OF_CATEGORY[facts.action.verb.category]))) {
+      if (verb && (!facts.action || categoryRiskRank(verb.category) > categoryRiskRank(facts.action.verb.category))) {
         facts.action = { param, verb };
       }
       continue;

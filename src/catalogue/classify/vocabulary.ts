@@ -6,7 +6,7 @@
  * than `clear`. Words marked ambiguous (`process`, `log`, `order`) are nouns as often as
  * verbs, so they lead a name only when no unambiguous verb does.
  */
-import type { Category } from '../schema/classification.ts';
+import { categoryRiskRank, type Category } from '../schema/classification.ts';
 
 export type ActionCategory = Exclude<Category, 'Other'>;
 
@@ -16,6 +16,17 @@ export interface Verb {
   category: ActionCategory;
   strength: number;
   ambiguous: boolean;
+}
+
+/**
+ * Whether `verb` says a riskier action than `than`: a riskier category, or the same risk
+ * said more strongly. Picks the action a multi-action tool is judged by.
+ */
+export function riskierVerb(verb: Pick<Verb, 'category' | 'strength'>, than: Pick<Verb, 'category' | 'strength'> | undefined): boolean {
+  if (!than) return true;
+  const rank = categoryRiskRank(verb.category);
+  const thanRank = categoryRiskRank(than.category);
+  return rank > thanRank || (rank === thanRank && verb.strength > than.strength);
 }
 
 /**

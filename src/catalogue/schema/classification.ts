@@ -24,6 +24,11 @@ export function riskRank(risk: Risk): number {
   return RISKS.indexOf(risk);
 }
 
+/** The rank of the risk a category implies, to compare categories by risk. */
+export function categoryRiskRank(category: Category): number {
+  return riskRank(RISK_OF_CATEGORY[category]);
+}
+
 /** Where a piece of evidence was read from. */
 export const signalSourceSchema = z.enum(['name', 'title', 'description', 'schema', 'annotation']);
 export type SignalSource = z.infer<typeof signalSourceSchema>;
@@ -74,7 +79,7 @@ export const classificationSchema = z.object({
    */
   poisoned: z.boolean().optional(),
 })
-  .refine((classification) => riskRank(classification.risk) >= riskRank(RISK_OF_CATEGORY[classification.category]), {
+  .refine((classification) => riskRank(classification.risk) >= categoryRiskRank(classification.category), {
     path: ['risk'],
     error: 'must be at least the risk its category implies',
   });
