@@ -70,10 +70,14 @@ export function objectWords(words: readonly string[], index: number, count = 2):
   return found;
 }
 
-function hasAny(words: readonly string[], set: ReadonlySet<string>): string | undefined {
-  for (const word of words) if (set.has(word)) return word;
+/** The first of the first `limit` words that `set` holds. */
+function hasAny(words: readonly string[], set: ReadonlySet<string>, limit = words.length): string | undefined {
+  for (let i = 0; i < Math.min(limit, words.length); i += 1) if (set.has(words[i]!)) return words[i];
   return undefined;
 }
+
+/** The most object words any rule looks at after its verb. */
+const OBJECT_WINDOW = 4;
 
 /** Query languages whose statements may write. */
 const STATEMENT_LANGUAGES = new Set(['sql', 'cypher', 'sparql']);
@@ -120,7 +124,8 @@ const OBJECT_RULES: readonly ObjectRule[] = [
 
 /** Applies the object rules to a verb found at `index`. */
 export function refine(verb: Verb, words: readonly string[], index: number): VerbHit {
-  const objects = objectWords(words, index);
+  // Read once; each rule looks at as many of these as its window says.
+  const ahead = objectWords(words, index, OBJECT_WINDOW);
   const hit: VerbHit = {
     base: verb.base,
     category: verb.category,
@@ -132,46 +137,43 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
   // `dry_run`, `dry-run`: a rehearsal that changes nothing.
   if (verb.base === 'run' && words[index - 1] === 'dry') return { ...hit, category: 'Read', strength: 0.8, label: 'dry-run' };
   if (EVALUATING_VERBS.has(verb.base) && verb.category !== 'Execute') {
-    const code = hasAny(objects, CODE_OBJECTS);
+    const code = hasAny(ahead, CODE_OBJECTS, 2);
     if (code) return { ...hit, category: 'Execute', strength: 1, label: `${verb.base}-${code}` };
   }
   if (RUNNING_VERBS.has(verb.base)) {
     // A chat or a prompt run through a model is asked, and its answer handed back.
-    const asked = objectWords(words, index, 2);
-    const read = hasAny(objectWords(words, index, 4), READ_OBJECTS) ?? hasAny(asked, ASKED_OBJECTS) ?? hasAny(asked, CHAT_OBJECTS);
+    const read = hasAny(ahead, READ_OBJECTS, 4) ?? hasAny(ahead, ASKED_OBJECTS, 2) ?? hasAny(ahead, CHAT_OBJECTS, 2);
     if (read) return { ...hit, category: 'Read', strength: 0.8, label: `${verb.base}-${read}` };
   }
   if (verb.base === 'build' || verb.base === 'rebuild') {
     // Building a project or an image compiles it; building a menu or an index makes it.
-    const built = objectWords(words, index, 3);
-    if (built.length > 0 && !hasAny(built, BUILT_SOFTWARE) && verbOf(built[0]!, false) === undefined) {
-      return { ...hit, category: 'Write', strength: 0.6, label: `${verb.base}-${built[0]}` };
+    const built = ahead[0];
+    if (built !== undefined && !hasAny(ahead, BUILT_SOFTWARE, 3) && verbOf(built, false) === undefined) {
+      return { ...hit, category: 'Write', strength: 0.6, label: `${verb.base}-${built}` };
     }
   }
   for (const rule of OBJECT_RULES) {
     if (!rule.verbs.has(verb.base)) continue;
-    const object = hasAny(objectWords(words, index, rule.window), rule.objects);
+    const object = hasAny(ahead, rule.objects, rule.window);
     if (object) return { ...hit, category: rule.category, strength: rule.strength, label: `${verb.base}-${object}`, ambiguous: false };
   }
   if (DELIVERING_VERBS.has(verb.base)) {
     // Sending a prompt to get an answer back asks; sending an email, a report or feedback
     // to someone delivers it, and is never a read.
-    const objects3 = objectWords(words, index, 3);
-    const asked = verb.base === 'send' ? hasAny(objects3, ASKED_OBJECTS) : undefined;
+    const asked = verb.base === 'send' ? hasAny(ahead, ASKED_OBJECTS, 3) : undefined;
     if (asked) return { ...hit, category: 'Read', strength: 0.8, label: `send-${asked}`, ambiguous: false };
-    const delivered = hasAny(objects3, DELIVERED_OBJECTS);
+    const delivered = hasAny(ahead, DELIVERED_OBJECTS, 3);
     if (delivered) return { ...hit, category: 'Write', strength: 1, label: `${verb.base}-${delivered}`, ambiguous: false };
   }
   if (verb.base === 'generate') {
     // Generating text or numbers changes nothing; generating files or keys leaves them
     // behind (`generate_application_api_key`).
     // Text generated "using a model" is handed back: the first object decides.
-    const objects3 = objectWords(words, index, 3);
-    const artifact = GENERATED_CONTENT.has(objects3[0] ?? '') ? undefined : hasAny(objects3, GENERATED_ARTIFACTS);
+    const artifact = GENERATED_CONTENT.has(ahead[0] ?? '') ? undefined : hasAny(ahead, GENERATED_ARTIFACTS, 3);
     if (artifact) return { ...hit, category: 'Write', strength: 0.8, label: `generate-${artifact}` };
   }
   if (verb.base === 'drop') {
-    const store = objects[0] !== undefined && STORE_OBJECTS.has(objects[0]) ? objects[0] : undefined;
+    const store = ahead[0] !== undefined && STORE_OBJECTS.has(ahead[0]) ? ahead[0] : undefined;
     return store
       ? { ...hit, category: 'Destructive', strength: 1, label: `drop-${store}` }
       : { ...hit, category: 'Write', strength: 0.6 };
@@ -180,7 +182,7 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
     // Starting a job runs it; creating one runs it only when it is a run (`create_build`),
     // not a definition (`create_workflow`).
     const targets = STARTING_VERBS.has(verb.base) ? EXECUTION_OBJECTS : verb.base === 'create' ? RUN_OBJECTS : undefined;
-    const target = targets ? hasAny(objects, targets) : undefined;
+    const target = targets ? hasAny(ahead, targets, 2) : undefined;
     if (target) return { ...hit, category: 'Execute', strength: 0.9, label: `${verb.base}-${target}` };
   }
   return hit;
