@@ -191,6 +191,23 @@ describe('the opening sentence, read more closely', () => {
     expect(category('repo_tags', 'List or search the tags of a repository.')).toBe('Read');
   });
 
+  it('lets milder alternatives together count less than the riskiest one', () => {
+    expect(category('journal_store', 'Notebook memory: write, query, search, recall or export notes.')).toBe('Write');
+    expect(category('plugin_shelf', 'Install, list, search and browse plugins from the shelf.')).toBe('Execute');
+    // A weak alternative, as often a noun, does not make the tool riskier by itself.
+    expect(category('ledger_intake', 'Upload and process the ledger entries.')).toBe('Write');
+    // Navigating a tree of components browses it; navigating to a page moves a browser.
+    expect(category('code_explorer', 'Search and navigate the components of a codebase.')).toBe('Read');
+    expect(category('web_pilot', 'Search and navigate to a page in the browser.')).toBe('Write');
+  });
+
+  it('reads the sentence after a title that ends with a colon', () => {
+    expect(category('qpa', 'Slow Join Performance Analyzer: Analyze a query plan and point out slow joins.')).toBe('Read');
+    expect(category('qpw', 'Cursor Hints Performance Writer: Write the tuned plan back into the hints file.')).toBe('Write');
+    // A title is only looked past when it names no verb itself.
+    expect(category('qpd', 'Delete plan: removes the stored plan of a query.')).toBe('Destructive');
+  });
+
   it('takes the riskiest of the actions listed as clauses after a colon', () => {
     expect(category('repo_branches', 'Manage branches: list all branches, create a new branch, delete a branch, or rename one.')).toBe('Destructive');
     // A list of nouns after a colon names data.

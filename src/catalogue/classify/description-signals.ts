@@ -243,6 +243,45 @@ const ENUMERATION_GAP = /^(?:\s*[,/&]\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)$
 const MAX_ENUMERATED = 5;
 /** Each further verb of an enumeration counts this share of the first. */
 const ENUMERATED_SHARE = 0.6;
+/** An enumerated verb this strong, and not as often a noun, can make the tool the riskier kind. */
+const DECISIVE_STRENGTH = 0.8;
+
+interface OpeningWords {
+  words: string[];
+  starts: number[];
+  ends: number[];
+}
+
+/** The first words from `offset` that are not fillers, with where each sits in `text`. */
+function openingWords(text: string, offset: number): OpeningWords {
+  const opening = text.slice(offset, offset + OPENING_CHARS);
+  const found: OpeningWords = { words: [], starts: [], ends: [] };
+  TOKEN.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while (found.words.length < OPENING_TOKENS && (match = TOKEN.exec(opening)) !== null) {
+    const word = match[0].toLowerCase();
+    if (OPENING_FILLERS.has(word)) continue;
+    found.words.push(word);
+    found.starts.push(offset + match.index);
+    found.ends.push(offset + match.index + match[0].length);
+  }
+  return found;
+}
+
+function openingHit(text: string, { words, starts, ends }: OpeningWords): VerbHit | undefined {
+  // "Clean HTML by removing tags": past the first word, an -ing form describes how or
+  // what, unless it follows "for" ("Tool for retrieving ...").
+  // After an article a word is a noun: "Rerank a set of documents", "the update of".
+  const accept = (word: string, index: number): boolean => {
+    const before = text.slice(Math.max(0, starts[index]! - 5), starts[index]!);
+    return !ARTICLE_LEAD.test(before) && (index === 0 || !word.endsWith('ing') || verbOf(word, false) !== undefined || GERUND_LEAD.test(before));
+  };
+  return frontVerb(text, words, ends) ?? leadingVerb(words, { inflected: true, within: OPENING_VERB_WITHIN, accept });
+}
+
+/** How far into the description a title ending with a colon may reach. */
+const TITLE_CHARS = 60;
+const TITLE = /^[^:.!?\n]+:\s/;
 
 /**
  * The verb the first sentence opens with, after fillers like "Use this tool to", and the
@@ -251,33 +290,22 @@ const ENUMERATED_SHARE = 0.6;
 function openingVerb(text: string, evidence: Evidence): { opened: ReadonlyMap<number, ActionCategory>; first?: VerbHit } {
   const head = SECTION_TAG.exec(text);
   const offset = head ? head[0].length : 0;
-  const opening = text.slice(offset, offset + OPENING_CHARS);
-  const words: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  TOKEN.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while (words.length < OPENING_TOKENS && (match = TOKEN.exec(opening)) !== null) {
-    const word = match[0].toLowerCase();
-    if (OPENING_FILLERS.has(word)) continue;
-    words.push(word);
-    starts.push(offset + match.index);
-    ends.push(offset + match.index + match[0].length);
+  let opening = openingWords(text, offset);
+  let hit = openingHit(text, opening);
+  // "Assembly Code Performance Analyzer: Analyze assembly code ...": a title before a
+  // colon names the tool, and the sentence after it says what the tool does.
+  const title = hit ? null : TITLE.exec(text.slice(offset, offset + TITLE_CHARS));
+  if (title) {
+    opening = openingWords(text, offset + title[0].length);
+    hit = openingHit(text, opening);
   }
   const opened = new Map<number, ActionCategory>();
-  // "Clean HTML by removing tags": past the first word, an -ing form describes how or
-  // what, unless it follows "for" ("Tool for retrieving ...").
-  // After an article a word is a noun: "Rerank a set of documents", "the update of".
-  const accept = (word: string, index: number): boolean => {
-    const before = text.slice(Math.max(0, starts[index]! - 5), starts[index]!);
-    return !ARTICLE_LEAD.test(before) && (index === 0 || !word.endsWith('ing') || verbOf(word, false) !== undefined || GERUND_LEAD.test(before));
-  };
-  const hit = frontVerb(text, words, ends) ?? leadingVerb(words, { inflected: true, within: OPENING_VERB_WITHIN, accept });
   if (!hit) {
     cjkOpeningVerb(text, evidence);
     return { opened };
   }
-  const add = (verb: VerbHit, share: number): void => {
+  const { words, starts, ends } = opening;
+  const add = (verb: VerbHit, share: number, lesser = false): void => {
     const start = starts[verb.index]!;
     opened.set(start, verb.category);
     evidence.add(
@@ -286,26 +314,35 @@ function openingVerb(text: string, evidence: Evidence): { opened: ReadonlyMap<nu
       `description-verb:${verb.label}`,
       WEIGHT.descriptionVerb * verb.strength * share,
       quoteAround(text, start, ends[verb.index]!),
-      { group: 'opening', max: WEIGHT.descriptionVerb * STATED_CHANGE_SHARE },
+      lesser
+        ? { group: 'opening-lesser', max: WEIGHT.descriptionVerb * ENUMERATED_SHARE }
+        : { group: 'opening', max: WEIGHT.descriptionVerb * STATED_CHANGE_SHARE },
     );
   };
-  // Only the third person states it ("Creates"); an imperative ("Create") may be advice.
-  const word = words[hit.index]!;
-  const stated = hit.index === 0 && hit.category !== 'Read' && !hit.ambiguous && verbOf(word, false) === undefined && /s$/.test(word);
-  add(hit, stated ? STATED_CHANGE_SHARE : 1);
-  let last = hit;
-  let riskiest = categoryRiskRank(hit.category);
+  const alternatives = [hit];
   for (let i = hit.index + 1; i < words.length && i <= hit.index + MAX_ENUMERATED; i += 1) {
     if (!ENUMERATION_GAP.test(text.slice(ends[i - 1]!, starts[i]!))) break;
     const verb = verbOf(words[i]!, true);
     if (!verb) break;
-    last = refine(verb, words, i);
-    // "Read or replace the clipboard": a tool that offers either action may take the
-    // riskier one, so a riskier alternative counts as much as the first verb.
-    const rank = categoryRiskRank(last.category);
-    add(last, rank > riskiest ? 1 : ENUMERATED_SHARE);
-    riskiest = Math.max(riskiest, rank);
+    alternatives.push(refine(verb, words, i));
   }
+  // "Read or replace the clipboard", "write, query, search": a tool that offers several
+  // actions may take the riskiest, so that one counts as a first verb would, and the
+  // milder ones together count less than it.
+  // A weak or ambiguous alternative ("Import and process") does not decide this alone.
+  const decisive = alternatives.filter((verb) => verb === hit || (!verb.ambiguous && verb.strength >= DECISIVE_STRENGTH));
+  const riskiest = Math.max(...decisive.map((verb) => categoryRiskRank(verb.category)));
+  // Only the third person states it ("Creates"); an imperative ("Create") may be advice.
+  const word = words[hit.index]!;
+  const stated = hit.index === 0 && hit.category !== 'Read' && !hit.ambiguous && verbOf(word, false) === undefined && /s$/.test(word);
+  let counted = -1;
+  for (const verb of alternatives) {
+    const rank = categoryRiskRank(verb.category);
+    if (rank < riskiest) add(verb, ENUMERATED_SHARE, true);
+    else add(verb, verb === hit ? (stated ? STATED_CHANGE_SHARE : 1) : rank > counted ? 1 : ENUMERATED_SHARE);
+    counted = Math.max(counted, rank);
+  }
+  const last = alternatives.at(-1)!;
   // Past the enumeration: "Verify and refresh the token" named both already.
   const joined = joinedAction(text, words, starts, ends, hit, last.index);
   // A second action the tool performs is stated, whatever the person of the verb.

@@ -26,6 +26,7 @@ import {
   VALUE_OBJECTS,
   MODIFIER_WORDS,
   PLACED_OBJECTS,
+  BROWSED_STRUCTURES,
   READ_OBJECTS,
   RUN_OBJECTS,
   STARTING_VERBS,
@@ -118,6 +119,8 @@ const OBJECT_RULES: readonly ObjectRule[] = [
   { verbs: new Set(['resolve']), objects: RESOLVED_OBJECTS, window: 2, category: 'Write', strength: 0.9 },
   // Instructions, plans, diagrams handed back change nothing, whatever the verb.
   { verbs: GUIDANCE_VERBS, objects: GUIDANCE_OBJECTS, window: 3, category: 'Read', strength: 0.9 },
+  // Navigating a tree of components browses it; navigating a page moves a browser.
+  { verbs: new Set(['navigate']), objects: BROWSED_STRUCTURES, window: 3, category: 'Read', strength: 0.8 },
   // Placing an order, a bet or a bid commits money; placing a block or a marker does not.
   { verbs: new Set(['place']), objects: PLACED_OBJECTS, window: 3, category: 'Financial', strength: 1 },
 ];

@@ -268,6 +268,11 @@ export const RESOLVED_OBJECTS = set(`issue issues ticket tickets incident incide
   conflict conflicts comment comments thread threads bug bugs problem problems finding findings
   vulnerability vulnerabilities`);
 
+/** What a tool moves through to show it, where navigating a page moves a browser. */
+export const BROWSED_STRUCTURES = set(`tree trees hierarchy hierarchies structure structures component
+  components codebase codebases repository repositories repo repos directory directories folder
+  folders docs documentation sections graph graphs`);
+
 /** What sending, reporting or filing something to someone else delivers: a write. */
 export const DELIVERED_OBJECTS = set(`email emails mail message messages sms text texts notification
   notifications feedback problem problems issue issues bug bugs complaint complaints report
