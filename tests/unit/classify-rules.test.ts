@@ -235,6 +235,17 @@ describe('the opening sentence, read more closely', () => {
     expect(category('purge_history', 'Get rid of the chat history of a channel.')).toBe('Destructive');
   });
 
+  it('takes a name verb for a thing when the description reads it ("Get the share link")', () => {
+    expect(category('ticket_share_link_get', 'Get the share link of a ticket.')).toBe('Read');
+    expect(category('region_map', 'Returns a mapping of regions to data centres.')).toBe('Read');
+    expect(category('snippet_complete', 'Get completion suggestions for a snippet at the cursor.')).toBe('Read');
+    // The object ends where another clause starts, and a verb that only reads by its
+    // object ("Execute a write query") does not make the name verb a thing.
+    expect(category('draft_publish', 'List the drafts, then publish the chosen one.')).toBe('Write');
+    expect(category('ledger_write_query', 'Execute a write query against the ledger.')).not.toBe('Read');
+    expect(category('ticket_share', 'Shares a ticket with a teammate.')).toBe('Write');
+  });
+
   it('reads a namespace word inside a name as part of its closing compound', () => {
     expect(category('gadget_app_store', 'Read structured listings from the gadget app store.')).toBe('Read');
   });
@@ -268,6 +279,12 @@ describe('verbs read by what they act on', () => {
   it('hands back what it generates unless what it makes stays behind', () => {
     expect(category('generate', 'Generate text using a hosted model.')).toBe('Read');
     expect(category('generate_signing_key', 'Generates a signing key for the project.')).toBe('Write');
+  });
+
+  it('changes what a screen shows when it opens a tab, a URL or an app, and reads when it opens a file', () => {
+    expect(category('open_tab', 'Open a new tab in the browser.')).toBe('Write');
+    expect(category('phone_app', 'Opens the app on the connected phone.')).toBe('Write');
+    expect(category('open_file', 'Open a file and return its text.')).toBe('Read');
   });
 
   it('knows members banned, accounts frozen and servers suspended are changed', () => {

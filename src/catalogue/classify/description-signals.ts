@@ -6,7 +6,7 @@
  * A phrase just after a negation ("does not delete") does not count.
  */
 import type { Evidence } from './evidence.ts';
-import { leadingVerb, refine, type VerbHit } from './verbs.ts';
+import { leadingVerb, objectWords, refine, type VerbHit } from './verbs.ts';
 import { riskierVerb, verbOf, type ActionCategory, type Verb } from './vocabulary.ts';
 import { categoryRiskRank } from '../schema/classification.ts';
 import { quoteAround } from './text.ts';
@@ -183,14 +183,17 @@ export interface DescriptionFacts {
   opensWithRead: boolean;
   /** The verb the first sentence opens with, as its object refines it. */
   opening?: VerbHit;
+  /** The words right after that verb that can be its object ("share link" in "Get the share link"). */
+  openingObject: readonly string[];
 }
 
 export function descriptionSignals(text: string, evidence: Evidence): DescriptionFacts {
-  const facts: DescriptionFacts = { money: false, writesFiles: false, readOnly: false, opensWithRead: false };
+  const facts: DescriptionFacts = { money: false, writesFiles: false, readOnly: false, opensWithRead: false, openingObject: [] };
   if (text === '') return facts;
   // The opening verb already counted; the same word must not count again as a phrase.
-  const { opened, first } = openingVerb(text, evidence);
+  const { opened, first, object } = openingVerb(text, evidence);
   if (first) facts.opening = first;
+  facts.openingObject = object;
   facts.opensWithRead = opened.size > 0 && [...opened.values()].every((category) => category === 'Read');
   enumeratedVerbs(text, opened, evidence);
   clauseActions(text, evidence);
@@ -287,7 +290,27 @@ const TITLE = /^[^:.!?\n]+:\s/;
  * The verb the first sentence opens with, after fillers like "Use this tool to", and the
  * verbs enumerated right after it ("List, create, close, or select a tab").
  */
-function openingVerb(text: string, evidence: Evidence): { opened: ReadonlyMap<number, ActionCategory>; first?: VerbHit } {
+interface Opening {
+  /** Where each verb counted starts, with its category. */
+  opened: ReadonlyMap<number, ActionCategory>;
+  first?: VerbHit;
+  object: readonly string[];
+}
+
+/** How many words after the opening verb can be its object. */
+const OBJECT_WORDS = 3;
+/** Where an object ends: punctuation, or a word that starts another clause ("and", "to", "for"). */
+const OBJECT_END = /[,.;:!?()[\]\n]|\s(?:and|or|then|to|into|for|before|after|without|by|using|with|via|from|when|if)\s/i;
+
+/** The words of the object after the opening verbs, up to where the object ends. */
+function objectOf(text: string, from: number): readonly string[] {
+  const rest = text.slice(from, from + OPENING_CHARS);
+  const end = OBJECT_END.exec(rest);
+  const words = (end ? rest.slice(0, end.index) : rest).toLowerCase().match(TOKEN) ?? [];
+  return objectWords(['', ...words], 0, OBJECT_WORDS);
+}
+
+function openingVerb(text: string, evidence: Evidence): Opening {
   const head = SECTION_TAG.exec(text);
   const offset = head ? head[0].length : 0;
   let opening = openingWords(text, offset);
@@ -302,7 +325,7 @@ function openingVerb(text: string, evidence: Evidence): { opened: ReadonlyMap<nu
   const opened = new Map<number, ActionCategory>();
   if (!hit) {
     cjkOpeningVerb(text, evidence);
-    return { opened };
+    return { opened, object: [] };
   }
   const { words, starts, ends } = opening;
   const add = (verb: VerbHit, share: number, lesser = false): void => {
@@ -347,7 +370,7 @@ function openingVerb(text: string, evidence: Evidence): { opened: ReadonlyMap<nu
   const joined = joinedAction(text, words, starts, ends, hit, last.index);
   // A second action the tool performs is stated, whatever the person of the verb.
   if (joined) add(joined, STATED_CHANGE_SHARE);
-  return { opened, first: hit };
+  return { opened, first: hit, object: objectOf(text, ends[last.index]!) };
 }
 
 /** A determiner right after the first word: "End the session", "Log an entry". */

@@ -27,6 +27,7 @@ import {
   MODIFIER_WORDS,
   PLACED_OBJECTS,
   BROWSED_STRUCTURES,
+  SHOWN_ON_SCREEN,
   READ_OBJECTS,
   RUN_OBJECTS,
   STARTING_VERBS,
@@ -119,6 +120,9 @@ const OBJECT_RULES: readonly ObjectRule[] = [
   { verbs: new Set(['resolve']), objects: RESOLVED_OBJECTS, window: 2, category: 'Write', strength: 0.9 },
   // Instructions, plans, diagrams handed back change nothing, whatever the verb.
   { verbs: GUIDANCE_VERBS, objects: GUIDANCE_OBJECTS, window: 3, category: 'Read', strength: 0.9 },
+  // Opening a tab, a URL or an app changes what a browser or a device shows; opening a
+  // file reads it.
+  { verbs: new Set(['open']), objects: SHOWN_ON_SCREEN, window: 3, category: 'Write', strength: 0.7 },
   // Navigating a tree of components browses it; navigating a page moves a browser.
   { verbs: new Set(['navigate']), objects: BROWSED_STRUCTURES, window: 3, category: 'Read', strength: 0.8 },
   // Placing an order, a bet or a bid commits money; placing a block or a marker does not.
@@ -189,6 +193,17 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
     if (target) return { ...hit, category: 'Execute', strength: 0.9, label: `${verb.base}-${target}` };
   }
   return hit;
+}
+
+/**
+ * Whether one of `words` is the verb `base` used as a noun: the same word or its noun
+ * forms ("share link", "a mapping", "completion suggestions", "the deployment").
+ */
+export function nounFormOf(base: string, words: readonly string[]): string | undefined {
+  const stem = base.endsWith('e') ? base.slice(0, -1) : base;
+  const forms = new Set([base, `${base}s`, `${stem}ing`, `${base}${base.at(-1)}ing`, `${stem}ion`, `${stem}ation`, `${base}ment`]);
+  for (const form of [...forms]) if (!form.endsWith('s')) forms.add(`${form}s`);
+  return words.find((word) => forms.has(word));
 }
 
 /** `take_screenshot`, `capture_snapshot`: reads of what is on screen. */

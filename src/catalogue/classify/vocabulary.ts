@@ -268,6 +268,10 @@ export const RESOLVED_OBJECTS = set(`issue issues ticket tickets incident incide
   conflict conflicts comment comments thread threads bug bugs problem problems finding findings
   vulnerability vulnerabilities`);
 
+/** What opening shows on a screen for the user: opening a file only reads it. */
+export const SHOWN_ON_SCREEN = set(`tab tabs window windows url urls link links app apps application
+  applications browser browsers page pages website websites site`);
+
 /** What a tool moves through to show it, where navigating a page moves a browser. */
 export const BROWSED_STRUCTURES = set(`tree trees hierarchy hierarchies structure structures component
   components codebase codebases repository repositories repo repos directory directories folder
