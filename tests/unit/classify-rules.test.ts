@@ -281,6 +281,11 @@ describe('verbs read by what they act on', () => {
     expect(category('generate_signing_key', 'Generates a signing key for the project.')).toBe('Write');
   });
 
+  it('moves value when it claims rewards or an airdrop, and takes a thing over otherwise', () => {
+    expect(category('delegator_claim', 'Claims the staking rewards of a delegator.')).toBe('Financial');
+    expect(category('fleet_claim', 'Claim devices into a fleet of sensors.')).toBe('Write');
+  });
+
   it('changes what a screen shows when it opens a tab, a URL or an app, and reads when it opens a file', () => {
     expect(category('open_tab', 'Open a new tab in the browser.')).toBe('Write');
     expect(category('phone_app', 'Opens the app on the connected phone.')).toBe('Write');

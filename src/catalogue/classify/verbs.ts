@@ -27,6 +27,7 @@ import {
   MODIFIER_WORDS,
   PLACED_OBJECTS,
   BROWSED_STRUCTURES,
+  CLAIMED_VALUE,
   SHOWN_ON_SCREEN,
   READ_OBJECTS,
   RUN_OBJECTS,
@@ -120,6 +121,9 @@ const OBJECT_RULES: readonly ObjectRule[] = [
   { verbs: new Set(['resolve']), objects: RESOLVED_OBJECTS, window: 2, category: 'Write', strength: 0.9 },
   // Instructions, plans, diagrams handed back change nothing, whatever the verb.
   { verbs: GUIDANCE_VERBS, objects: GUIDANCE_OBJECTS, window: 3, category: 'Read', strength: 0.9 },
+  // Claiming rewards or an airdrop moves value to the claimant; claiming a device or a
+  // domain takes it over.
+  { verbs: new Set(['claim']), objects: CLAIMED_VALUE, window: 3, category: 'Financial', strength: 0.9 },
   // Opening a tab, a URL or an app changes what a browser or a device shows; opening a
   // file reads it.
   { verbs: new Set(['open']), objects: SHOWN_ON_SCREEN, window: 3, category: 'Write', strength: 0.7 },

@@ -313,6 +313,10 @@ export const ARITHMETIC_OBJECTS = set(`number numbers integer integers operand o
 export const TRANSACTION_OBJECTS = set(`transaction transactions tx txs txn rawtransaction`);
 export const TRANSACTING_VERBS = set(`send sign broadcast submit`);
 
+/** Value a wallet or an account claims: claiming it moves money to the claimant. */
+export const CLAIMED_VALUE = set(`rewards earnings commission commissions yield yields airdrop airdrops
+  tokens funds payout payouts dividends interest`);
+
 /** What placing commits money to: an order, a bet, a bid, a trade. */
 export const PLACED_OBJECTS = set(`order orders bet bets bid bids trade trades wager wagers`);
 
