@@ -305,6 +305,15 @@ describe('names without a verb', () => {
     expect(classify('vault_state_management', '').rationale).toContain('its name says it manages something ("management")');
   });
 
+  it('takes a name that weighs two options against each other for a comparison', () => {
+    const compared = classify('lease_vs_buy', 'Total cost over five years of a leased car and of a bought one.');
+    expect(compared.category).toBe('Read');
+    expect(compared.rationale).toContain('its name weighs two options against each other');
+    expect(category('sell_shares', 'Sells shares at the market price.')).toBe('Financial');
+    // "payout" is a noun after another word, not a payment made.
+    expect(category('vest_outlook', 'After-tax payout of a vesting event, with the withholding gap.')).not.toBe('Financial');
+  });
+
   it('reads a name that looks things up by a key', () => {
     expect(category('filings_by_ticker', '')).toBe('Read');
     expect(classify('filings_by_ticker', '').rationale).toContain('its name says it looks things up by a key');

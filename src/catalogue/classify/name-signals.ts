@@ -222,6 +222,17 @@ function readNoun(words: readonly string[]): string | undefined {
   return undefined;
 }
 
+/**
+ * `sell_vs_hold`, `rent_versus_buy`: the name weighs two options against each other, so
+ * it compares, whatever verbs the options are.
+ */
+function comparison(words: readonly string[]): VerbHit | undefined {
+  const index = words.findIndex((word, i) => (word === 'vs' || word === 'versus') && i > 0 && i < words.length - 1);
+  if (index < 0) return undefined;
+  const compare = verbOf('compare', false)!;
+  return { base: compare.base, category: compare.category, strength: compare.strength, label: compare.base, index, ambiguous: false };
+}
+
 /** A verb past the front of a name, where the server does not put its verbs, says less. */
 const DEEP_VERB_SHARE = 0.5;
 
@@ -231,6 +242,7 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
   const style = namingStyle(server);
   const skip = style.prefixes;
   const method = unsafeMethodOf(name, words, skip);
+  const compared = comparison(words);
   let leading: VerbHit | undefined = method
     ? {
         base: method.method,
@@ -240,7 +252,7 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
         index: method.index,
         ambiguous: false,
       }
-    : leadingVerb(words, { skip, within: 6, prefixFallback: false });
+    : compared ?? leadingVerb(words, { skip, within: 6, prefixFallback: false });
   // `order_status`, `place_details_tool`: an ambiguous word just before a closing data noun
   // (prefix words after it aside) is a noun too (`select_kube_context` keeps its verb).
   const closing = lastContentIndex(words, skip);
@@ -271,6 +283,8 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
   if (method) {
     // The method is what the endpoint's own author declared; it says all a verb would.
     evidence.add('name', leading!.category, `http-method:${method.method}`, WEIGHT.leadingVerb, quote);
+  } else if (compared) {
+    evidence.add('name', compared.category, `name-compares:${words[compared.index]}`, WEIGHT.leadingVerb * compared.strength, quote);
   } else if (leading) {
     evidence.add('name', leading.category, `leading-verb:${leading.label}`, WEIGHT.leadingVerb * leading.strength * share, quote);
   } else {

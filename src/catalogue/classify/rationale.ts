@@ -79,6 +79,8 @@ function clause(signal: Signal, facts: ParamFacts): string | undefined {
       return `its name says it manages something ("${value}"), which may include changing or removing it`;
     case 'name-runs':
       return `its name says it runs ${value.toUpperCase()} statements, which may change data`;
+    case 'name-compares':
+      return 'its name weighs two options against each other';
     case 'name-lookup':
       return 'its name says it looks things up by a key';
     case 'name-noun':

@@ -85,7 +85,7 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     discard abort:0.7 shutdown empty:0.7 trash:0.8 nuke teardown obliterate
     deprovision decommission eliminar borrar`,
   Financial: `pay charge refund purchase? buy sell withdraw deposit trade? bid? bet donate
-    payout invoice? bill?:0.7 remit stake unstake borrow lend repay redeem order?:0.6 pagar`,
+    payout? invoice? bill?:0.7 remit stake unstake borrow lend repay redeem order?:0.6 pagar`,
 };
 
 /** Words that qualify the verb that follows (`force_delete`, `bulk_update`), never lead. */
