@@ -286,6 +286,32 @@ describe('verbs read by what they act on', () => {
     expect(category('fleet_claim', 'Claim devices into a fleet of sensors.')).toBe('Write');
   });
 
+  it('computes when it converts or enciphers a value, and changes things when it enciphers a store', () => {
+    expect(category('celsius_from_f', 'Convert a temperature from Fahrenheit to Celsius.')).toBe('Read');
+    expect(category('seal_note', 'Encrypt a message with the shared key.')).toBe('Read');
+    expect(category('vault_seal', 'Encrypt the vault with a new passphrase.')).toBe('Write');
+  });
+
+  it('moves value when it mints coins, and hands back a link it mints', () => {
+    expect(category('coin_mint', 'Mint new tokens of a coin to a holder.')).toBe('Financial');
+    const link = classify('dashboard_url', 'Mint a signed link to a dashboard.');
+    expect(link.category).toBe('Read');
+    expect(link.signals).toContainEqual(expect.objectContaining({ label: 'description-verb:mint-link', category: 'Read' }));
+  });
+
+  it('passes an email or a port on when it forwards one, and fires payloads when it tests for attacks', () => {
+    expect(category('mail_forward', 'Forward an email to a colleague.')).toBe('Write');
+    expect(category('site_probe', 'Test a page for reflected XSS with a set of payloads.')).toBe('Execute');
+    expect(category('db_test', 'Test the connection to the database.')).toBe('Read');
+  });
+
+  it('changes state when it enforces a rule, joins a team or recycles nodes', () => {
+    expect(category('policy_enforce_mfa', 'Enforce multi-factor sign-in for every user.')).toBe('Write');
+    expect(category('team_join', 'Join a team via an invite code.')).toBe('Write');
+    expect(category('table_join', 'Join two tables on a key column.')).toBe('Read');
+    expect(category('node_pool_recycle', 'Recycle all nodes of a pool.')).toBe('Destructive');
+  });
+
   it('changes what a screen shows when it opens a tab, a URL or an app, and reads when it opens a file', () => {
     expect(category('open_tab', 'Open a new tab in the browser.')).toBe('Write');
     expect(category('phone_app', 'Opens the app on the connected phone.')).toBe('Write');

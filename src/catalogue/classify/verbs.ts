@@ -27,6 +27,11 @@ import {
   MODIFIER_WORDS,
   PLACED_OBJECTS,
   BROWSED_STRUCTURES,
+  ATTACKS,
+  CIPHERED_VALUES,
+  CONVERTED_VALUES,
+  FORWARDED_OBJECTS,
+  MINTED_VALUE,
   CLAIMED_VALUE,
   SHOWN_ON_SCREEN,
   READ_OBJECTS,
@@ -121,6 +126,22 @@ const OBJECT_RULES: readonly ObjectRule[] = [
   { verbs: new Set(['resolve']), objects: RESOLVED_OBJECTS, window: 2, category: 'Write', strength: 0.9 },
   // Instructions, plans, diagrams handed back change nothing, whatever the verb.
   { verbs: GUIDANCE_VERBS, objects: GUIDANCE_OBJECTS, window: 3, category: 'Read', strength: 0.9 },
+  // Testing a site for XSS or injection fires attack payloads at it; testing a connection
+  // only looks.
+  { verbs: new Set(['test']), objects: ATTACKS, window: 4, category: 'Execute', strength: 0.8 },
+  // Joining tables or strings combines data and hands it back; joining a team or a channel
+  // makes the caller a member.
+  { verbs: new Set(['join']), objects: new Set(['table', 'tables', 'string', 'strings', 'path', 'paths', 'array', 'arrays', 'list', 'lists', 'dataset', 'datasets', 'dataframe', 'dataframes']), window: 3, category: 'Read', strength: 0.8 },
+  // Converting degrees, dates or units computes; converting a document may write a file.
+  { verbs: new Set(['convert']), objects: CONVERTED_VALUES, window: 3, category: 'Read', strength: 0.8 },
+  // Encrypting a string hands it back; encrypting a wallet or a disk changes it.
+  { verbs: new Set(['encrypt', 'decrypt']), objects: CIPHERED_VALUES, window: 2, category: 'Read', strength: 0.8 },
+  // Minting coins or NFTs puts value on a ledger; minting a signed link hands one back, as
+  // generating one does.
+  { verbs: new Set(['mint']), objects: MINTED_VALUE, window: 3, category: 'Financial', strength: 0.9 },
+  { verbs: new Set(['mint']), objects: new Set(['url', 'urls', 'link', 'links']), window: 3, category: 'Read', strength: 0.6 },
+  // Forwarding an email or a port passes it on; "forward geocoding" is a kind of lookup.
+  { verbs: new Set(['forward']), objects: FORWARDED_OBJECTS, window: 3, category: 'Write', strength: 0.9 },
   // Claiming rewards or an airdrop moves value to the claimant; claiming a device or a
   // domain takes it over.
   { verbs: new Set(['claim']), objects: CLAIMED_VALUE, window: 3, category: 'Financial', strength: 0.9 },

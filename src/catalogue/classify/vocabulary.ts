@@ -68,7 +68,8 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     select?:0.6 give:0.5 sign:0.7 populate end?:0.6 retract persist inject:0.7 replicate:0.8 clean?:0.5 rate?:0.6 establish:0.6
     prepare:0.6 ban unban kick?:0.7 freeze:0.8 unfreeze snooze protect:0.7 unprotect claim?:0.7
     initiate:0.7 suspend:0.8 unsuspend boot:0.8 tap:0.7 swipe:0.7 award:0.7 extend?:0.6
-    multiply:0.5 divide:0.5
+    multiply:0.5 divide:0.5 enforce:0.8 restrict:0.8 unblock join?:0.7 crop:0.7 override:0.8
+    dispose:0.6 forward?:0.4 encrypt:0.6 decrypt:0.6 mint:0.4
     log?:0.6 track:0.7 note?:0.6 remember store memorize cache?:0.6 index?:0.6 ingest
     annotate highlight compress zip unzip migrate apply:0.8 provision refresh:0.6 renew:0.7
     rotate notify email?:0.7 message?:0.6 handle:0.5 draft? compose?:0.5 enqueue queue?:0.6 emit
@@ -83,7 +84,7 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     reset:0.7 revoke terminate kill cancel:0.8 uninstall deregister unregister overwrite
     shred evict expire invalidate:0.8 tear?:0.9 rollback:0.8 revert:0.8 flush:0.7 prune cleanup:0.8
     discard abort:0.7 shutdown empty:0.7 trash:0.8 nuke teardown obliterate
-    deprovision decommission eliminar borrar`,
+    deprovision decommission eliminar borrar recycle?:0.7`,
   Financial: `pay charge refund purchase? buy sell withdraw deposit trade? bid? bet donate
     payout? invoice? bill?:0.7 remit stake unstake borrow lend repay redeem order?:0.6 pagar`,
 };
@@ -251,8 +252,25 @@ export const VALUE_OBJECTS = set(`polygon polygons geometry geometries point poi
   matrix matrices number numbers unit units timezone timezones temperature temperatures bbox
   gps geojson shape shapes angle angles`);
 
+/** Values converted from one form to another and handed back. */
+export const CONVERTED_VALUES = set(`degree degrees radian radians timestamp timestamps date dates datetime
+  datetimes duration durations celsius fahrenheit color colors colour colours unit units currency
+  currencies temperature temperatures number numbers`);
+
+/** What encrypting or decrypting hands back, where encrypting a wallet or a disk changes it. */
+export const CIPHERED_VALUES = set(`text texts string strings value values message messages data payload
+  payloads plaintext ciphertext`);
+
+/** What minting puts on a ledger, where minting a link or a credential only issues it. */
+export const MINTED_VALUE = set(`coin coins tokens nft nfts erc20 erc721 erc1155 currency stablecoin
+  stablecoins`);
+
+/** What forwarding passes on to someone or somewhere else. */
+export const FORWARDED_OBJECTS = set(`email emails mail message messages port ports call calls traffic
+  request requests`);
+
 /** Verbs that compute on values: with a value object they read. */
-export const COMPUTING_VERBS = set(`merge subtract simplify snap buffer create compute calculate
+export const COMPUTING_VERBS = set(`join merge subtract simplify snap buffer create compute calculate
   convert test intersect union split measure transform combine round interpolate project`);
 
 /** Parts of a stored document or sheet: formatting or sorting them changes the document. */
@@ -271,6 +289,10 @@ export const RESOLVED_OBJECTS = set(`issue issues ticket tickets incident incide
 /** What opening shows on a screen for the user: opening a file only reads it. */
 export const SHOWN_ON_SCREEN = set(`tab tabs window windows url urls link links app apps application
   applications browser browsers page pages website websites site`);
+
+/** Attacks a security test fires at a live target to see whether they work. */
+export const ATTACKS = set(`xss injection injections sqli nosqli ssrf csrf clickjacking traversal bypass
+  tampering escalation deserialization payloads bruteforce exploit exploits`);
 
 /** What a tool moves through to show it, where navigating a page moves a browser. */
 export const BROWSED_STRUCTURES = set(`tree trees hierarchy hierarchies structure structures component
