@@ -208,6 +208,16 @@ describe('the opening sentence, read more closely', () => {
     expect(category('qpd', 'Delete plan: removes the stored plan of a query.')).toBe('Destructive');
   });
 
+  it('takes the riskiest of the actions a multi-action tool lists one a line', () => {
+    const guide = 'Use {"action": "list"} to pick an action.\nAction guide:\n- list: List the labels of a repository.\n- create: Create a label.\n- note_delete: Manage the notes of a label.\n- get: Get one label.';
+    expect(category('repo_label', guide)).toBe('Destructive');
+    // Fields of the output and parameters are no actions, even when their keys name one.
+    const fields = 'Get usage counts of labels.\n\n**What it returns:**\n- create_count: Number of labels created\n- delete_count: Number of labels deleted\n- list_count: Number of lists';
+    expect(category('label_usage', fields)).toBe('Read');
+    const parameters = 'Outline a report from the sources.\n\nParameters:\n- topic: Research topic\n- search_first: Set to true to search first\n- ids: List of source ids\n- notes: Record the notes';
+    expect(category('report_outline', parameters)).toBe('Read');
+  });
+
   it('takes the riskiest of the actions listed as clauses after a colon', () => {
     expect(category('repo_branches', 'Manage branches: list all branches, create a new branch, delete a branch, or rename one.')).toBe('Destructive');
     // A list of nouns after a colon names data.
@@ -244,6 +254,12 @@ describe('the opening sentence, read more closely', () => {
     expect(category('draft_publish', 'List the drafts, then publish the chosen one.')).toBe('Write');
     expect(category('ledger_write_query', 'Execute a write query against the ledger.')).not.toBe('Read');
     expect(category('ticket_share', 'Shares a ticket with a teammate.')).toBe('Write');
+  });
+
+  it('takes a name verb for a thing when the description uses it with a word of the name as a noun phrase', () => {
+    expect(category('push_alert_detail', 'Retrieves the full record of a specific push alert.')).toBe('Read');
+    expect(category('game_store_listing', 'Get the listing of a title in the Game Store.')).toBe('Read');
+    expect(category('push_alert', 'Pushes an alert to every subscribed device.')).toBe('Write');
   });
 
   it('reads a namespace word inside a name as part of its closing compound', () => {

@@ -24,7 +24,7 @@ import { claimsDestructive, declaredHints, type DeclaredHints } from './annotati
 import { descriptionSignals } from './description-signals.ts';
 import { Evidence, round } from './evidence.ts';
 import { nameSignals, titleSignals, type NameFacts, type ServerRef } from './name-signals.ts';
-import { nounFormOf, runsStatement } from './verbs.ts';
+import { nounFormOf, runsStatement, verbInNounPhrase } from './verbs.ts';
 import { buildRationale } from './rationale.ts';
 import { paramsOf } from './schema-params.ts';
 import { paramFacts, schemaSignals, type ParamFacts } from './schema-signals.ts';
@@ -262,12 +262,14 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   }
   // "Get share link for the project" for `project_share_link_get`, "Returns a mapping of
   // exchanges" for `exchange_map`: what the description's read acts on is the name's verb
-  // used as a thing. Only a verb that reads by itself counts ("Execute a write query" runs
-  // the write).
+  // used as a thing. So is a verb the description uses with a word of the name as a noun
+  // phrase ("for a specific push message" for `push_message_detail`). Only a verb that
+  // reads by itself counts ("Execute a write query" runs the write).
   const opener = described.opening;
   const readsItself = opener !== undefined && verbOf(opener.base, false)?.category === 'Read';
   if (leading && described.opensWithRead && readsItself && leading.category !== 'Read' && !SAFE_ONLY_AS_ACTION.has(leading.category)) {
-    if (nounFormOf(leading.base, described.openingObject)) evidence.scale(`leading-verb:${leading.label}`, leading.category, MODIFIER_VERB_SHARE);
+    const thing = nounFormOf(leading.base, described.openingObject) !== undefined || verbInNounPhrase(description, nameFacts.words, leading.index);
+    if (thing) evidence.scale(`leading-verb:${leading.label}`, leading.category, MODIFIER_VERB_SHARE);
   }
   // A name whose verb has no object after it (`add`, `tally_multiply`) leaves the object to
   // the description: "Add two numbers" computes, so the description's reading of the same

@@ -432,14 +432,14 @@ interface ListedVerb {
 }
 
 /** The riskiest action of a list counts, as a share of an opening verb. */
-function addListed(text: string, items: readonly ListedVerb[], evidence: Evidence): void {
+function addListed(text: string, items: readonly ListedVerb[], evidence: Evidence, share = ENUMERATED_SHARE): void {
   let riskiest = items[0]!;
   for (const item of items) if (riskierVerb(item.verb, riskiest.verb)) riskiest = item;
   evidence.add(
     'description',
     riskiest.verb.category,
     `description-list:${riskiest.verb.base}`,
-    WEIGHT.descriptionVerb * riskiest.verb.strength * ENUMERATED_SHARE,
+    WEIGHT.descriptionVerb * riskiest.verb.strength * share,
     quoteAround(text, items[0]!.start, items.at(-1)!.end),
     { group: 'opening', max: WEIGHT.descriptionVerb },
   );
@@ -499,6 +499,49 @@ function clauseActions(text: string, evidence: Evidence): void {
     if (verb && lead) items.push({ verb, start: offset + at, end: offset + at + lead[0].length });
   }
   if (items.length >= MIN_ENUMERATION) addListed(text, items, evidence);
+  actionLines(text, evidence);
+}
+
+/** "- approval_reset: Reset all approvals ...": one action a line, named, then described. */
+const ACTION_LINE = /^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]*[`'"]?([\p{L}\d_./-]{1,40})[`'"]?[ \t]*(?::|—|–| - )[ \t]*['"`(]?([\p{L}]+)(?:[ \t]+([\p{L}]+))?/gmu;
+const KEY_WORDS = /[_./-]+/;
+const MAX_ACTION_LINES = 40;
+/** A line that heads a section ("Action guidance:", "Parameters:"). */
+const SECTION_HEADING = /^[ \t]*[#*_]*[ \t]*([^\n:*_]{1,40})[*_]*:[*_]*[ \t]*$/gm;
+/** Sections that describe inputs and outputs, whose lines are no actions ("- search: Set to True to ..."). */
+const DATA_SECTION = /\b(?:parameters|params|args|arguments|inputs?|returns?|outputs?|response|fields|properties|options)\b/i;
+
+/**
+ * A multi-action tool that lists its actions one a line, each opening with its verb. With
+ * three or more such lines the riskiest action counts, as for a list of bare verbs.
+ */
+function actionLines(text: string, evidence: Evidence): void {
+  const items: ListedVerb[] = [];
+  const dataSections: [number, boolean][] = [];
+  SECTION_HEADING.lastIndex = 0;
+  let heading: RegExpExecArray | null;
+  while ((heading = SECTION_HEADING.exec(text)) !== null) dataSections.push([heading.index, DATA_SECTION.test(heading[1]!.trim())]);
+  const inDataSection = (at: number): boolean => dataSections.findLast(([start]) => start < at)?.[1] ?? false;
+  ACTION_LINE.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  let lines = 0;
+  while (lines < MAX_ACTION_LINES && (match = ACTION_LINE.exec(text)) !== null) {
+    lines += 1;
+    if (inDataSection(match.index)) continue;
+    // The line's verb may follow an adverb ("Permanently delete ..."), and its key may name
+    // a riskier action than the line's first words (`note_delete`): the riskier counts.
+    const [, key, first, second] = match;
+    let verb = verbOf(first!.toLowerCase(), true) ?? (second === undefined ? undefined : verbOf(second.toLowerCase(), true));
+    // A line that says no action is a field ("delete_count: Number of ...").
+    if (!verb) continue;
+    for (const word of key!.toLowerCase().split(KEY_WORDS)) {
+      const named = verbOf(word, false);
+      if (named && !named.ambiguous && riskierVerb(named, verb)) verb = named;
+    }
+    items.push({ verb, start: match.index, end: match.index + match[0].length });
+  }
+  // A catalogue of actions, one a line, says what the tool can do as plainly as its first verb.
+  if (items.length >= MIN_ENUMERATION) addListed(text, items, evidence, 1);
 }
 
 /**

@@ -231,6 +231,28 @@ export function nounFormOf(base: string, words: readonly string[]): string | und
   return words.find((word) => forms.has(word));
 }
 
+/** Words before a noun phrase: an article, a quantifier, a preposition. */
+const NOUN_PHRASE_LEAD = String.raw`(?:a|an|the|this|that|these|those|each|every|any|specific|given|single|one|of|for|from|about|on|in|to)`;
+const escaped = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Whether `text` uses the name's verb at `index` with a neighbouring word of the name as a
+ * noun phrase: "for a specific push message" for `push_message_detail`, "an App Store app"
+ * for `app_store_reviews`.
+ */
+export function verbInNounPhrase(text: string, words: readonly string[], index: number): boolean {
+  const verb = words[index];
+  if (!verb || text === '') return false;
+  const before = words[index - 1];
+  const after = words[index + 1];
+  const phrases = [
+    ...(before && !STOP_WORDS.has(before) ? [`${escaped(before)}\\s+${escaped(verb)}`] : []),
+    ...(after && !STOP_WORDS.has(after) ? [`${escaped(verb)}\\s+${escaped(after)}`] : []),
+  ];
+  if (phrases.length === 0) return false;
+  return new RegExp(`\\b${NOUN_PHRASE_LEAD}\\s+(?:${phrases.join('|')})\\b`, 'i').test(text.slice(0, 600));
+}
+
 /** `take_screenshot`, `capture_snapshot`: reads of what is on screen. */
 function captureHit(words: readonly string[], index: number): VerbHit | undefined {
   const target = hasAny(objectWords(words, index), CAPTURE_OBJECTS);
