@@ -216,6 +216,8 @@ describe('the opening sentence, read more closely', () => {
     expect(category('label_usage', fields)).toBe('Read');
     const parameters = 'Outline a report from the sources.\n\nParameters:\n- topic: Research topic\n- search_first: Set to true to search first\n- ids: List of source ids\n- notes: Record the notes';
     expect(category('report_outline', parameters)).toBe('Read');
+    const returned = 'Get reviews of a listing. Returns an array of reviews with:\n- score: Rating (1-5)\n- title: Review title\n- replyDate: Seller reply date\n- replyText: Seller reply content';
+    expect(category('listing_reviews', returned)).toBe('Read');
   });
 
   it('takes the riskiest of the actions listed as clauses after a colon', () => {

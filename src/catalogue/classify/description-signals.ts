@@ -506,10 +506,16 @@ function clauseActions(text: string, evidence: Evidence): void {
 const ACTION_LINE = /^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]*[`'"]?([\p{L}\d_./-]{1,40})[`'"]?[ \t]*(?::|—|–| - )[ \t]*['"`(]?([\p{L}]+)(?:[ \t]+([\p{L}]+))?/gmu;
 const KEY_WORDS = /[_./-]+/;
 const MAX_ACTION_LINES = 40;
-/** A line that heads a section ("Action guidance:", "Parameters:"). */
-const SECTION_HEADING = /^[ \t]*[#*_]*[ \t]*([^\n:*_]{1,40})[*_]*:[*_]*[ \t]*$/gm;
+/** A line that ends with a colon heads what follows ("Action guidance:", "Returns a list of apps with:"). */
+const SECTION_HEADING = /^([^\n]{1,200}):[*_]*[ \t]*$/gm;
 /** Sections that describe inputs and outputs, whose lines are no actions ("- search: Set to True to ..."). */
 const DATA_SECTION = /\b(?:parameters|params|args|arguments|inputs?|returns?|outputs?|response|fields|properties|options)\b/i;
+
+/** An action line states its verb ("Create", "Creates"); "Rating" or "Created" names a field. */
+function lineVerb(word: string): Verb | undefined {
+  const lower = word.toLowerCase();
+  return /(?:ing|ed)$/.test(lower) && verbOf(lower, false) === undefined ? undefined : verbOf(lower, true);
+}
 
 /**
  * A multi-action tool that lists its actions one a line, each opening with its verb. With
@@ -531,7 +537,7 @@ function actionLines(text: string, evidence: Evidence): void {
     // The line's verb may follow an adverb ("Permanently delete ..."), and its key may name
     // a riskier action than the line's first words (`note_delete`): the riskier counts.
     const [, key, first, second] = match;
-    let verb = verbOf(first!.toLowerCase(), true) ?? (second === undefined ? undefined : verbOf(second.toLowerCase(), true));
+    let verb = lineVerb(first!) ?? (second === undefined ? undefined : lineVerb(second));
     // A line that says no action is a field ("delete_count: Number of ...").
     if (!verb) continue;
     for (const word of key!.toLowerCase().split(KEY_WORDS)) {
