@@ -106,8 +106,10 @@ describe('computing on values, restyling documents, resolving issues', () => {
     expect(category('join_shapes', 'Merge two or more polygons into a single geometry.')).toBe('Read');
     expect(category('trim_path', 'Simplify a line by removing points that add little.')).toBe('Read');
     expect(category('convert_units', 'Convert a temperature from Celsius to Fahrenheit.')).toBe('Read');
-    // Merging branches is no computation.
+    // Merging branches is no computation, nor is creating a phone number; rounding one is.
     expect(category('merge_branch', 'Merge a branch into the default branch.')).toBe('Write');
+    expect(category('phone_line_create', 'Creates a new phone number for the account.')).toBe('Write');
+    expect(category('number_floor', 'Rounds a number down to the nearest integer.')).toBe('Read');
   });
 
   it('writes when it formats or sorts part of a stored sheet or document', () => {

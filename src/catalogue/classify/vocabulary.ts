@@ -249,7 +249,7 @@ export const GUIDANCE_VERBS = set(`generate provide suggest recommend draft prod
  */
 export const VALUE_OBJECTS = set(`polygon polygons geometry geometries point points line lines
   linestring linestrings coordinate coordinates distance distances area areas vector vectors
-  matrix matrices number numbers unit units timezone timezones temperature temperatures bbox
+  matrix matrices unit units timezone timezones temperature temperatures bbox
   gps geojson shape shapes angle angles`);
 
 /** Values converted from one form to another and handed back. */
@@ -326,7 +326,7 @@ export const BUILT_SOFTWARE = set(`project projects app apps application applica
 export const MANAGING_NOUNS = set(`management admin administration`);
 
 /** Verbs of arithmetic that also act on things (`add` a member, `multiply` a clip's speed). */
-export const ARITHMETIC_VERBS = set(`add multiply divide subtract`);
+export const ARITHMETIC_VERBS = set(`add multiply divide subtract round`);
 /** Operands of arithmetic: adding them computes, where adding a record stores it. */
 export const ARITHMETIC_OBJECTS = set(`number numbers integer integers operand operands digit digits
   fraction fractions decimal decimals`);
