@@ -109,6 +109,7 @@ describe('computing on values, restyling documents, resolving issues', () => {
     // Merging branches is no computation, nor is creating a phone number; rounding one is.
     expect(category('merge_branch', 'Merge a branch into the default branch.')).toBe('Write');
     expect(category('phone_line_create', 'Creates a new phone number for the account.')).toBe('Write');
+    expect(category('whiteboard_shape', 'Create a shape on a shared whiteboard.')).toBe('Write');
     expect(category('number_floor', 'Rounds a number down to the nearest integer.')).toBe('Read');
   });
 

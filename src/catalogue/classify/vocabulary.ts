@@ -270,7 +270,7 @@ export const FORWARDED_OBJECTS = set(`email emails mail message messages port po
   request requests`);
 
 /** Verbs that compute on values: with a value object they read. */
-export const COMPUTING_VERBS = set(`join merge subtract simplify snap buffer create compute calculate
+export const COMPUTING_VERBS = set(`join merge subtract simplify snap buffer compute calculate
   convert test intersect union split measure transform combine round interpolate project`);
 
 /** Parts of a stored document or sheet: formatting or sorting them changes the document. */
