@@ -40,6 +40,13 @@ describe('a server\'s naming style', () => {
     expect(category('shop_catalog_book_store', 'Reads the listings of a book store.', {})).toBe('Read');
     expect(category('save_note', 'Saves a note.')).toBe('Write');
   });
+
+  it('reads an English word made of a Latin prefix and a verb as a word, not as a product and a verb', () => {
+    expect(category('exchangeTotals', 'Returns the totals of an exchange.')).toBe('Read');
+    expect(classify('accountTiers', '').signals.map((signal) => signal.label)).not.toContain('name-compound:count');
+    expect(category('tfdestroy', '')).toBe('Destructive');
+    expect(category('wallet_balance', '')).toBe('Read');
+  });
 });
 
 describe('the description\'s stated action', () => {

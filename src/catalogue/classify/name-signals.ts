@@ -193,6 +193,9 @@ function namingStyle(server: ServerRef | undefined): NamingStyle {
   return style;
 }
 
+/** Heads that make English words of verbs rather than compounds of a product and a verb. */
+const LATIN_PREFIXES: ReadonlySet<string> = new Set(['ac', 'ad', 'ex', 'dis', 'con', 'com', 'ob', 'per', 'sub', 'in', 'im']);
+
 /**
  * `tfdestroy`, `stackrollback`, `awsinspect`: a known verb closing one word. Only the end
  * is tried: English words start with verb-like parts far too often (`alternatives`).
@@ -200,6 +203,8 @@ function namingStyle(server: ServerRef | undefined): NamingStyle {
 function compoundVerb(word: string, index: number): VerbHit | undefined {
   if (READ_NOUNS.has(word)) return undefined;
   for (let cut = 2; cut <= word.length - MIN_COMPOUND_VERB; cut += 1) {
+    // `account`, `exchange`, `discount`: a Latin prefix and a verb make one English word.
+    if (LATIN_PREFIXES.has(word.slice(0, cut))) continue;
     const tail = word.slice(cut);
     // Base forms, and -ing forms (`sequentialthinking`); an -s form would be a plural noun.
     const verb = verbOf(tail, false) ?? (tail.endsWith('ing') ? verbOf(tail, true) : undefined);

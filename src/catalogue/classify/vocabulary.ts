@@ -375,7 +375,7 @@ export const READ_NOUNS = set(`data info information details detail stats statis
   list catalog catalogue insights insight report reports analysis overview schedules
   standings docs documentation readme definition definitions properties config settings
   state context outputs output runs changelog records record profile dashboard quote quotes
-  estimate estimates`);
+  estimate estimates balance balances`);
 
 /** Parameter words that carry code or commands to run. */
 export const COMMAND_PARAM_WORDS = set(`command commands cmd cmds cmdline commandline script
