@@ -100,6 +100,11 @@ describe('query runners', () => {
     expect(category('run_query', '')).toBe('Read');
   });
 
+  it('may change data when they run a GraphQL mutation, whatever the name calls them', () => {
+    expect(category('run_graph_query', 'Run a GraphQL query or mutation against the shop API.')).toBe('Execute');
+    expect(category('run_graph_query', 'Run a GraphQL query against the shop API.')).toBe('Read');
+  });
+
   it('read when the description limits them to SQL SELECT statements', () => {
     expect(category('query_ledger', 'Executes a SQL SELECT query on the ledger and returns the rows.', { sql: { type: 'string' } })).toBe('Read');
     expect(category('ledger_sql', 'Runs SQL on the ledger. SELECT statements only.', { sql: { type: 'string' } })).toBe('Read');

@@ -308,6 +308,9 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
     shown = 'Execute';
   }
   if (statement === 'may-write' && shown === 'Read') shown = 'Execute';
+  // "Execute a GraphQL query or mutation": a mutation run as given may write, whatever the
+  // name calls the tool.
+  if (shown === 'Read' && described.opening?.label.endsWith('-mutation')) shown = 'Execute';
   // Saving to a caller-chosen file is a change, however read-like the rest is: the MCP spec's
   // read-only means "does not modify its environment", and a file written where the caller
   // says (possibly over an existing one) modifies it.

@@ -66,6 +66,7 @@ const CODE_OBJECTS = new Set([
   'shell', 'bash', 'powershell', 'lua', 'ruby',
 ]);
 const CAPTURING_VERBS = new Set(['take', 'capture', 'grab']);
+const MUTATIONS = new Set(['mutation', 'mutations']);
 
 /** The next few words after `index` that can be an object (no stop or modifier words). */
 export function objectWords(words: readonly string[], index: number, count = 2): string[] {
@@ -173,6 +174,9 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
     if (code) return { ...hit, category: 'Execute', strength: 1, label: `${verb.base}-${code}` };
   }
   if (RUNNING_VERBS.has(verb.base)) {
+    // "Execute a GraphQL query or mutation": a mutation run as given may change anything.
+    const mutation = hasAny(ahead, MUTATIONS, 4);
+    if (mutation) return { ...hit, category: 'Execute', strength: 1, label: `${verb.base}-${mutation}` };
     // A chat or a prompt run through a model is asked, and its answer handed back.
     const read = hasAny(ahead, READ_OBJECTS, 4) ?? hasAny(ahead, ASKED_OBJECTS, 2) ?? hasAny(ahead, CHAT_OBJECTS, 2);
     if (read) return { ...hit, category: 'Read', strength: 0.8, label: `${verb.base}-${read}` };
