@@ -303,10 +303,22 @@ describe('verbs read by what they act on', () => {
     expect(category('chat_post_note', 'Posts a note to the chat.')).toBe('Write');
   });
 
+  it('reads "perform" by the action its object names, the riskiest of several', () => {
+    expect(category('websurfer', 'Perform a web search for the given terms.')).toBe('Read');
+    expect(category('ledger_batch', 'Perform a mix of append, update, and delete operations.')).toBe('Destructive');
+    expect(category('grid_math', 'Performs matrix multiplication of two stored grids.')).toBe('Read');
+    // A word as often a noun names no action: "drag and drop" moves things, it destroys none.
+    expect(category('pointer_tool', 'Perform drag and drop between two elements.')).toBe('Write');
+  });
+
   it('compiles when it builds software, and makes a thing when it builds anything else', () => {
     expect(category('build_app', 'Build the app for the simulator.')).toBe('Execute');
     expect(category('rebuild_cluster', '')).toBe('Execute');
     expect(category('build_footer_menu', 'Build a footer menu with the given links.')).toBe('Write');
+  });
+
+  it('makes an index it builds, although "index" is also a verb', () => {
+    expect(category('fs_build_index', 'Build a searchable index of files.')).toBe('Write');
   });
 
   it('hands back what it generates unless what it makes stays behind', () => {

@@ -39,6 +39,7 @@ import {
   STARTING_VERBS,
   STOP_WORDS,
   STORE_OBJECTS,
+  riskierVerb,
   verbOf,
   type ActionCategory,
   type Verb,
@@ -155,6 +156,37 @@ const OBJECT_RULES: readonly ObjectRule[] = [
   { verbs: new Set(['place']), objects: PLACED_OBJECTS, window: 3, category: 'Financial', strength: 1 },
 ];
 
+/** The verbs a noun may come from: `analysis` from analyze, `multiplication` from multiply. */
+function verbsBehind(noun: string): string[] {
+  return [
+    noun,
+    noun.replace(/ication$/, 'y'),
+    noun.replace(/ation$/, 'ate'),
+    noun.replace(/ation$/, 'e'),
+    noun.replace(/ion$/, 'e'),
+    noun.replace(/ion$/, ''),
+    noun.replace(/ysis$/, 'yze'),
+    noun.replace(/ment$/, ''),
+  ];
+}
+
+/**
+ * The riskiest action `words` name ("a mix of append, update, and delete operations"),
+ * computations as reads.
+ */
+function performedAction(words: readonly string[]): Pick<VerbHit, 'base' | 'category' | 'strength'> | undefined {
+  let riskiest: Verb | undefined;
+  for (const word of words) {
+    // A word as often a noun ("drag and drop") names no action here.
+    const verb = verbsBehind(word).map((candidate) => verbOf(candidate, false)).find((found) => found !== undefined);
+    if (!verb || verb.ambiguous) continue;
+    const computes = ARITHMETIC_VERBS.has(verb.base) || COMPUTING_VERBS.has(verb.base);
+    const action: Verb = computes ? { ...verb, category: 'Read', strength: 0.8 } : verb;
+    if (riskierVerb(action, riskiest)) riskiest = action;
+  }
+  return riskiest && { base: riskiest.base, category: riskiest.category, strength: Math.min(riskiest.strength, 0.9) };
+}
+
 /** Applies the object rules to a verb found at `index`. */
 export function refine(verb: Verb, words: readonly string[], index: number): VerbHit {
   // Read once; each rule looks at as many of these as its window says.
@@ -181,10 +213,16 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
     const read = hasAny(ahead, READ_OBJECTS, 4) ?? hasAny(ahead, ASKED_OBJECTS, 2) ?? hasAny(ahead, CHAT_OBJECTS, 2);
     if (read) return { ...hit, category: 'Read', strength: 0.8, label: `${verb.base}-${read}` };
   }
+  if (verb.base === 'perform') {
+    // "Perform a web search", "Perform an HTTP DELETE", "Performs trend analysis": a light
+    // verb whose object names the action.
+    const performed = performedAction(ahead);
+    if (performed) return { ...hit, ...performed, label: `perform-${performed.base}` };
+  }
   if (verb.base === 'build' || verb.base === 'rebuild') {
     // Building a project or an image compiles it; building a menu or an index makes it.
     const built = ahead[0];
-    if (built !== undefined && !hasAny(ahead, BUILT_SOFTWARE, 3) && verbOf(built, false) === undefined) {
+    if (built !== undefined && !hasAny(ahead, BUILT_SOFTWARE, 3) && verbOf(built, false)?.ambiguous !== false) {
       return { ...hit, category: 'Write', strength: 0.6, label: `${verb.base}-${built}` };
     }
   }

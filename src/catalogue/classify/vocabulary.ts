@@ -329,7 +329,7 @@ export const MANAGING_NOUNS = set(`management admin administration`);
 export const ARITHMETIC_VERBS = set(`add multiply divide subtract round`);
 /** Operands of arithmetic: adding them computes, where adding a record stores it. */
 export const ARITHMETIC_OBJECTS = set(`number numbers integer integers operand operands digit digits
-  fraction fractions decimal decimals`);
+  fraction fractions decimal decimals matrix matrices tensor tensors`);
 
 /** A transaction sent, signed or broadcast moves value on a ledger. */
 export const TRANSACTION_OBJECTS = set(`transaction transactions tx txs txn rawtransaction`);
