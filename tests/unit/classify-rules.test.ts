@@ -331,6 +331,16 @@ describe('verbs read by what they act on', () => {
     expect(category('fleet_claim', 'Claim devices into a fleet of sensors.')).toBe('Write');
   });
 
+  it('writes when its description documents a directory to save into, even with no schema shown', () => {
+    const documented = 'Download the attachments of a ticket. Args: ticket: the ticket key. target_dir: Directory to save the attachments.';
+    expect(category('ticket_attachments_fetch', documented)).toBe('Write');
+    expect(category('ticket_attachments_fetch', 'Download the attachments of a ticket. Args: ticket: the ticket key.')).toBe('Read');
+  });
+
+  it('computes when it adds a list of numbers', () => {
+    expect(category('add_nums', 'Add a list of numbers.')).toBe('Read');
+  });
+
   it('computes when it converts or enciphers a value, and changes things when it enciphers a store', () => {
     expect(category('celsius_from_f', 'Convert a temperature from Fahrenheit to Celsius.')).toBe('Read');
     expect(category('seal_note', 'Encrypt a message with the shared key.')).toBe('Read');
@@ -374,6 +384,14 @@ describe('names without a verb', () => {
   it('takes a tool named for managing something to do what its description lists', () => {
     expect(category('vault_state_management', 'Exports, imports, resets, and inspects the vault state.')).toBe('Destructive');
     expect(classify('vault_state_management', '').rationale).toContain('its name says it manages something ("management")');
+  });
+
+  it('takes a name from one thing to another, with no verb, for a conversion', () => {
+    const converted = classify('midi_to_score', '');
+    expect(converted.category).toBe('Read');
+    expect(converted.rationale).toContain('its name says it converts one thing into another');
+    // A verb of its own leads: skipping to the next track changes what plays.
+    expect(category('skip_to_next', '')).toBe('Write');
   });
 
   it('takes a name that weighs two options against each other for a comparison', () => {

@@ -138,7 +138,7 @@ const PHRASES: readonly Phrase[] = [
   },
   {
     pattern:
-      /\b((?:sav(?:es|ed|ing)|writ(?:es|ten|ing)|stor(?:es|ed|ing)|export(?:s|ed|ing)?|download(?:s|ed|ing)?) (?:\S+ ){0,3}?(?:to|into|on) (?:a |the |local |your )*(?:files?|disk|drive|directory|folder|filesystem|storage|csv)|saves? (?:them |it )?(?:locally|to disk))\b/gi,
+      /\b((?:sav(?:es|ed|ing)|writ(?:es|ten|ing)|stor(?:es|ed|ing)|export(?:s|ed|ing)?|download(?:s|ed|ing)?) (?:\S+ ){0,3}?(?:to|into|on) (?:a |the |local |your )*(?:files?|disk|drive|directory|folder|filesystem|storage|csv)|saves? (?:them |it )?(?:locally|to disk)|(?:directory|folder|path) (?:to|where to|in which to) (?:save|write|store))\b/gi,
     category: 'Write',
     weight: 1.5,
     key: () => 'saves-to-file',

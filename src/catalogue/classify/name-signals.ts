@@ -238,6 +238,19 @@ function comparison(words: readonly string[]): VerbHit | undefined {
   return { base: compare.base, category: compare.category, strength: compare.strength, label: compare.base, index, ambiguous: false };
 }
 
+const CONVERTS = 'convert-to';
+
+/**
+ * `text_to_speech`, `doc_to_text`: with no verb of its own, a name from one thing to
+ * another converts the first into the second.
+ */
+function conversion(words: readonly string[]): VerbHit | undefined {
+  const index = words.indexOf('to');
+  if (index < 1 || index >= words.length - 1) return undefined;
+  const convert = verbOf('convert', false)!;
+  return { base: convert.base, category: convert.category, strength: convert.strength, label: CONVERTS, index, ambiguous: false };
+}
+
 /** A verb past the front of a name, where the server does not put its verbs, says less. */
 const DEEP_VERB_SHARE = 0.5;
 
@@ -257,7 +270,7 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
         index: method.index,
         ambiguous: false,
       }
-    : compared ?? leadingVerb(words, { skip, within: 6, prefixFallback: false });
+    : (compared ?? leadingVerb(words, { skip, within: 6, prefixFallback: false }) ?? conversion(words));
   // `order_status`, `place_details_tool`: an ambiguous word just before a closing data noun
   // (prefix words after it aside) is a noun too (`select_kube_context` keeps its verb).
   const closing = lastContentIndex(words, skip);
@@ -290,6 +303,8 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
     evidence.add('name', leading!.category, `http-method:${method.method}`, WEIGHT.leadingVerb, quote);
   } else if (compared) {
     evidence.add('name', compared.category, `name-compares:${words[compared.index]}`, WEIGHT.leadingVerb * compared.strength, quote);
+  } else if (leading?.label === CONVERTS) {
+    evidence.add('name', leading.category, `name-converts:${words[leading.index]}`, WEIGHT.leadingVerb * leading.strength, quote);
   } else if (leading) {
     evidence.add('name', leading.category, `leading-verb:${leading.label}`, WEIGHT.leadingVerb * leading.strength * share, quote);
   } else {

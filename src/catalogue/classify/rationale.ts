@@ -79,6 +79,8 @@ function clause(signal: Signal, facts: ParamFacts): string | undefined {
       return `its name says it manages something ("${value}"), which may include changing or removing it`;
     case 'name-runs':
       return `its name says it runs ${value.toUpperCase()} statements, which may change data`;
+    case 'name-converts':
+      return 'its name says it converts one thing into another';
     case 'name-compares':
       return 'its name weighs two options against each other';
     case 'name-lookup':

@@ -69,7 +69,7 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     prepare:0.6 ban unban kick?:0.7 freeze:0.8 unfreeze snooze protect:0.7 unprotect claim?:0.7
     initiate:0.7 suspend:0.8 unsuspend boot:0.8 tap:0.7 swipe:0.7 award:0.7 extend?:0.6
     multiply:0.5 divide:0.5 enforce:0.8 restrict:0.8 unblock join?:0.7 crop:0.7 override:0.8
-    dispose:0.6 forward?:0.4 encrypt:0.6 decrypt:0.6 mint:0.4
+    dispose:0.6 forward?:0.4 encrypt:0.6 decrypt:0.6 mint:0.4 skip:0.7 zoom:0.6
     log?:0.6 track:0.7 note?:0.6 remember store memorize cache?:0.6 index?:0.6 ingest
     annotate highlight compress zip unzip migrate apply:0.8 provision refresh:0.6 renew:0.7
     rotate notify email?:0.7 message?:0.6 handle:0.5 draft? compose?:0.5 enqueue queue?:0.6 emit
@@ -329,7 +329,7 @@ export const MANAGING_NOUNS = set(`management admin administration`);
 export const ARITHMETIC_VERBS = set(`add multiply divide subtract round`);
 /** Operands of arithmetic: adding them computes, where adding a record stores it. */
 export const ARITHMETIC_OBJECTS = set(`number numbers integer integers operand operands digit digits
-  fraction fractions decimal decimals matrix matrices tensor tensors`);
+  fraction fractions decimal decimals matrix matrices tensor tensors num nums`);
 
 /** A transaction sent, signed or broadcast moves value on a ledger. */
 export const TRANSACTION_OBJECTS = set(`transaction transactions tx txs txn rawtransaction`);
