@@ -34,6 +34,8 @@ describe('a server\'s naming style', () => {
     expect(category('track_parcel_list', 'Parcel records.', {}, server)).toBe('Read');
     // Without the server's names, the first word leads as before.
     expect(classify('track_parcel_list', '').signals[0]!.label).toBe('leading-verb:track');
+    // After a preposition the last word is an object.
+    expect(category('track_label_create_from_search', 'Make a label from a saved search.', {}, { ...server, toolNames: [...names, 'track_parcel_query'] })).toBe('Write');
   });
 
   it('weighs a verb closing a long compound as its head noun, so the description decides', () => {

@@ -239,6 +239,7 @@ function comparison(words: readonly string[]): VerbHit | undefined {
 }
 
 const CONVERTS = 'convert-to';
+const PREPOSITIONS: ReadonlySet<string> = new Set(['from', 'to', 'by', 'for', 'with', 'in', 'on', 'of', 'into', 'onto', 'at']);
 
 /**
  * `text_to_speech`, `doc_to_text`: with no verb of its own, a name from one thing to
@@ -285,7 +286,9 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
   if (!method && words.length > 1) {
     const front = words.findIndex((word) => !STOP_WORDS.has(word) && !skip.has(word));
     const lastIndex = words.length - 1;
-    if (style.verbLast && lastIndex !== leading?.index && unambiguousVerb(words[lastIndex]) && lastIndex > front) {
+    // After a preposition the last word is an object, not the verb (`insight_create_from_query`).
+    const object = PREPOSITIONS.has(words[lastIndex - 1] ?? '');
+    if (style.verbLast && !object && lastIndex !== leading?.index && unambiguousVerb(words[lastIndex]) && lastIndex > front) {
       leading = refineAt(words, lastIndex);
     } else if (leading && front >= 0 && contentWordsBefore(words, leading.index, skip) >= 2 && !(style.verbLast && leading.index === lastIndex)) {
       // One product word may lead (`jira_create_issue`); two or more make the verb a noun.
