@@ -382,6 +382,15 @@ describe('verbs read by what they act on', () => {
   });
 });
 
+describe('descriptions in Spanish and Portuguese', () => {
+  it('reads the third-person verbs they open with', () => {
+    expect(category('resenas_producto', 'Obtiene las reseñas de un producto.')).toBe('Read');
+    expect(category('mensagem_foto', 'Envia uma foto pela API do chat.')).toBe('Write');
+    expect(category('nota_quitar', 'Elimina una nota del cuaderno.')).toBe('Destructive');
+    expect(category('mapa_tema', 'Gera um mapa mental sobre um tema.')).toBe('Read');
+  });
+});
+
 describe('names without a verb', () => {
   it('takes a tool named for managing something to do what its description lists', () => {
     expect(category('vault_state_management', 'Exports, imports, resets, and inspects the vault state.')).toBe('Destructive');

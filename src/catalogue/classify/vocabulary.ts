@@ -48,7 +48,8 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     debug:0.6 expand:0.6 return:0.8 provide:0.6 screenshot snapshot capture?:0.6 solve
     plan?:0.6 is:0.6 has:0.6 can:0.5 obtain locate download?:0.6 watch:0.6
     filter:0.8 sort:0.7 report?:0.6 convert:0.5 info:0.5 stat:0.6 demonstrate:0.5
-    dryrun obtener listar buscar consultar ver subtract:0.6 simplify:0.6 snap:0.5 interpolate:0.6
+    dryrun obtener listar buscar consultar ver obtiene obtém lista busca consulta devuelve retorna
+    calcula gera:0.6 genera:0.6 subtract:0.6 simplify:0.6 snap:0.5 interpolate:0.6
     intersect:0.6 greet:0.6 rerank:0.6 round?:0.5 slugify:0.6 diagnose recognize:0.7
     rephrase:0.6 paraphrase:0.6 chat?:0.6`,
   Write: `create add allocate:0.8 new:0.7 make:0.7 update set put?:0.8 post:0.8 patch:0.8 edit modify change
@@ -76,15 +77,15 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     broadcast release:0.6 promote demote bump increment decrement replace fix correct revise
     rewrite rebase train tune mute unmute play?:0.6 confirm complete:0.7 finish
     transfer?:0.7 setup? checkout?:0.7 crear actualizar guardar enviar
-    agregar`,
+    agregar crea cria actualiza atualiza guarda envía envia agrega`,
   Execute: `run rerun execute exec eval invoke call:0.6 trigger launch spawn build?:0.7 rebuild compile
     deploy redeploy shell? bash? sh? cmd? powershell? python?:0.7 interpret install:0.7 upgrade:0.7 dispatch retry:0.7
-    benchmark:0.7 fuzz process?:0.5 perform:0.5 ejecutar`,
+    benchmark:0.7 fuzz process?:0.5 perform:0.5 ejecutar ejecuta executa`,
   Destructive: `delete remove rm del destroy drop?:0.8 purge erase wipe truncate clear:0.7
     reset:0.7 revoke terminate kill cancel:0.8 uninstall deregister unregister overwrite
     shred evict expire invalidate:0.8 tear?:0.9 rollback:0.8 revert:0.8 flush:0.7 prune cleanup:0.8
     discard abort:0.7 shutdown empty:0.7 trash:0.8 nuke teardown obliterate
-    deprovision decommission eliminar borrar recycle?:0.7`,
+    deprovision decommission eliminar borrar elimina borra exclui recycle?:0.7`,
   Financial: `pay charge refund purchase? buy sell withdraw deposit trade? bid? bet donate
     payout? invoice? bill?:0.7 remit stake unstake borrow lend repay redeem order?:0.6 pagar`,
 };
