@@ -339,8 +339,13 @@ describe('verbs read by what they act on', () => {
     expect(category('ticket_attachments_fetch', 'Download the attachments of a ticket. Args: ticket: the ticket key.')).toBe('Read');
   });
 
-  it('computes when it adds a list of numbers', () => {
+  it('computes when it adds a list of numbers, or adds the operands it takes', () => {
     expect(category('add_nums', 'Add a list of numbers.')).toBe('Read');
+    const operands = classify('add', '', { a: { type: 'number' }, b: { type: 'number' } });
+    expect(operands.category).toBe('Read');
+    expect(operands.rationale).toContain('its parameters are the numbers it works on');
+    // Adding a named thing stores it.
+    expect(category('add', '', { title: { type: 'string' }, list: { type: 'string' } })).toBe('Write');
   });
 
   it('computes when it converts or enciphers a value, and changes things when it enciphers a store', () => {

@@ -27,9 +27,9 @@ import { nameSignals, titleSignals, type NameFacts, type ServerRef } from './nam
 import { nounFormOf, runsStatement, verbInNounPhrase } from './verbs.ts';
 import { buildRationale } from './rationale.ts';
 import { paramsOf } from './schema-params.ts';
-import { paramFacts, schemaSignals, type ParamFacts } from './schema-signals.ts';
+import { onlyOperands, paramFacts, schemaSignals, type ParamFacts } from './schema-signals.ts';
 import { asText, scannedPart, tidy } from './text.ts';
-import { HARD_DELETES, verbOf, type ActionCategory } from './vocabulary.ts';
+import { ARITHMETIC_VERBS, HARD_DELETES, verbOf, type ActionCategory } from './vocabulary.ts';
 
 /** Bump when a change to the rules can change a classification. */
 export const ENGINE = 'rules-7';
@@ -78,6 +78,9 @@ const MONEY_CONTEXT_WEIGHT = 3;
 
 /** The evidence a name that runs a query language shows, recorded when it sets the floor. */
 const NAMED_STATEMENT_WEIGHT = 1;
+
+/** What operand parameters show of a bare arithmetic verb. */
+const OPERANDS_WEIGHT = 2;
 
 /** What a name verb still counts once the description shows it qualifies a noun. */
 const MODIFIER_VERB_SHARE = 0.4;
@@ -250,7 +253,8 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   const nameFacts: NameFacts = nameSignals(name, server, evidence);
   if (title !== undefined && title !== name) titleSignals(title, evidence);
   const described = descriptionSignals(description, evidence);
-  const facts = paramFacts(paramsOf(tool.inputSchema));
+  const params = paramsOf(tool.inputSchema);
+  const facts = paramFacts(params);
   const statement = schemaSignals(facts, description, described.readOnly, evidence).statement;
 
   const leading = nameFacts.leading;
@@ -277,6 +281,11 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   const opening = described.opening;
   if (leading && nameFacts.bareVerb && opening?.base === leading.base && opening.category !== leading.category) {
     evidence.scale(`leading-verb:${leading.label}`, leading.category, MODIFIER_VERB_SHARE);
+  }
+  // `add(a, b)` with nothing said: a bare arithmetic verb on operands computes.
+  if (leading && nameFacts.bareVerb && ARITHMETIC_VERBS.has(leading.base) && leading.category !== 'Read' && onlyOperands(params)) {
+    evidence.scale(`leading-verb:${leading.label}`, leading.category, MODIFIER_VERB_SHARE);
+    evidence.add('schema', 'Read', 'params-operands', OPERANDS_WEIGHT, params.map((param) => param.name).join(', '));
   }
   const moneyContext = nameFacts.moneyNoun !== undefined || facts.payee !== undefined || described.money;
   if (moneyContext && leading && MONEY_MOVING_VERBS.has(leading.base) && leading.category !== 'Financial') {

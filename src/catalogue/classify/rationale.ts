@@ -102,6 +102,8 @@ function clause(signal: Signal, facts: ParamFacts): string | undefined {
     }
     case 'param':
       return paramClause(signal, rawValue, facts);
+    case 'params-operands':
+      return 'its parameters are the numbers it works on';
     case 'annotation':
       if (value === 'destructiveHint') return 'its author declares that it may make destructive changes';
       if (value === 'readOnlyHint') {

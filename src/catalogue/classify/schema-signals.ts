@@ -179,6 +179,15 @@ function quoteOf(param: Param): string {
 const SQL_WRITES = /\b(?:INSERT|UPDATE|DELETE|DROP|CREATE|ALTER|TRUNCATE|MERGE|UPSERT|GRANT|REVOKE|DDL|DML)\b/;
 const SQL_WRITES_WORDS = /\b(?:any|arbitrary|write|writes|modifying|mutating|data[- ]modifying)\s+(?:sql|quer(?:y|ies)|statements?)\b/i;
 
+/** Names of the numbers an arithmetic tool takes: `a`, `b`, `x`, `num1`, `firstNumber`. */
+const OPERAND_NAME = /^(?:[a-z]|nums?\d*|numbers?\d*|[xy]\d*|operand\d*|(?:first|second|left|right)(?:number|operand|value)?|value\d*)$/i;
+const MAX_OPERANDS = 3;
+
+/** The parameters are only the numbers an arithmetic verb works on. */
+export function onlyOperands(params: readonly Param[]): boolean {
+  return params.length > 0 && params.length <= MAX_OPERANDS && params.every((param) => OPERAND_NAME.test(param.name));
+}
+
 export interface SchemaFacts {
   /**
    * The tool runs a statement in a query language as given: `reads` when it says it only
