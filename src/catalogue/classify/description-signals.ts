@@ -197,6 +197,7 @@ export function descriptionSignals(text: string, evidence: Evidence): Descriptio
   facts.opensWithRead = opened.size > 0 && [...opened.values()].every((category) => category === 'Read');
   enumeratedVerbs(text, opened, evidence);
   clauseActions(text, evidence);
+  actionLines(text, evidence);
   for (const phrase of PHRASES) {
     phrase.pattern.lastIndex = 0;
     let match: RegExpExecArray | null;
@@ -286,10 +287,6 @@ function openingHit(text: string, { words, starts, ends }: OpeningWords): VerbHi
 const TITLE_CHARS = 60;
 const TITLE = /^[^:.!?\n]+:\s/;
 
-/**
- * The verb the first sentence opens with, after fillers like "Use this tool to", and the
- * verbs enumerated right after it ("List, create, close, or select a tab").
- */
 interface Opening {
   /** Where each verb counted starts, with its category. */
   opened: ReadonlyMap<number, ActionCategory>;
@@ -310,6 +307,10 @@ function objectOf(text: string, from: number): readonly string[] {
   return objectWords(['', ...words], 0, OBJECT_WORDS);
 }
 
+/**
+ * The verb the first sentence opens with, after fillers like "Use this tool to", and the
+ * verbs enumerated right after it ("List, create, close, or select a tab").
+ */
 function openingVerb(text: string, evidence: Evidence): Opening {
   const head = SECTION_TAG.exec(text);
   const offset = head ? head[0].length : 0;
@@ -499,7 +500,6 @@ function clauseActions(text: string, evidence: Evidence): void {
     if (verb && lead) items.push({ verb, start: offset + at, end: offset + at + lead[0].length });
   }
   if (items.length >= MIN_ENUMERATION) addListed(text, items, evidence);
-  actionLines(text, evidence);
 }
 
 /** "- approval_reset: Reset all approvals ...": one action a line, named, then described. */

@@ -32,6 +32,8 @@ import {
   CONVERTED_VALUES,
   FORWARDED_OBJECTS,
   MINTED_VALUE,
+  ISSUED_LINKS,
+  JOINED_DATA,
   CLAIMED_VALUE,
   SHOWN_ON_SCREEN,
   READ_OBJECTS,
@@ -133,7 +135,7 @@ const OBJECT_RULES: readonly ObjectRule[] = [
   { verbs: new Set(['test']), objects: ATTACKS, window: 4, category: 'Execute', strength: 0.8 },
   // Joining tables or strings combines data and hands it back; joining a team or a channel
   // makes the caller a member.
-  { verbs: new Set(['join']), objects: new Set(['table', 'tables', 'string', 'strings', 'path', 'paths', 'array', 'arrays', 'list', 'lists', 'dataset', 'datasets', 'dataframe', 'dataframes']), window: 3, category: 'Read', strength: 0.8 },
+  { verbs: new Set(['join']), objects: JOINED_DATA, window: 3, category: 'Read', strength: 0.8 },
   // Converting degrees, dates or units computes; converting a document may write a file.
   { verbs: new Set(['convert']), objects: CONVERTED_VALUES, window: 3, category: 'Read', strength: 0.8 },
   // Encrypting a string hands it back; encrypting a wallet or a disk changes it.
@@ -141,7 +143,7 @@ const OBJECT_RULES: readonly ObjectRule[] = [
   // Minting coins or NFTs puts value on a ledger; minting a signed link hands one back, as
   // generating one does.
   { verbs: new Set(['mint']), objects: MINTED_VALUE, window: 3, category: 'Financial', strength: 0.9 },
-  { verbs: new Set(['mint']), objects: new Set(['url', 'urls', 'link', 'links']), window: 3, category: 'Read', strength: 0.6 },
+  { verbs: new Set(['mint']), objects: ISSUED_LINKS, window: 3, category: 'Read', strength: 0.6 },
   // Forwarding an email or a port passes it on; "forward geocoding" is a kind of lookup.
   { verbs: new Set(['forward']), objects: FORWARDED_OBJECTS, window: 3, category: 'Write', strength: 0.9 },
   // Claiming rewards or an airdrop moves value to the claimant; claiming a device or a

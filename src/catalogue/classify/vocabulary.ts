@@ -287,6 +287,13 @@ export const RESOLVED_OBJECTS = set(`issue issues ticket tickets incident incide
   conflict conflicts comment comments thread threads bug bugs problem problems finding findings
   vulnerability vulnerabilities`);
 
+/** Data that joining combines and hands back, where joining a team makes a member. */
+export const JOINED_DATA = set(`table tables string strings path paths array arrays list lists dataset
+  datasets dataframe dataframes`);
+
+/** What minting a signed link hands back, as generating one does. */
+export const ISSUED_LINKS = set(`url urls link links`);
+
 /** What opening shows on a screen for the user: opening a file only reads it. */
 export const SHOWN_ON_SCREEN = set(`tab tabs window windows url urls link links app apps application
   applications browser browsers page pages website websites site`);
