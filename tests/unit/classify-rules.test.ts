@@ -3,7 +3,9 @@
  * a server's shared prefix and where it puts its verbs, the description's stated action,
  * guidance tools, sending, previews, query runners, computing on values, restyling a
  * document, resolving an issue, confirmation switches, reversed verbs, second and listed
- * actions, and the confidence of a terse description.
+ * actions (in the opening sentence, as clauses, one a line), verbs used as things, verbs
+ * read by their objects, names without a verb, descriptions in Spanish and Portuguese,
+ * and the confidence of a terse description.
  */
 import { describe, expect, it } from 'vitest';
 import { classifyTool, ENGINE, type ServerIdentity } from '../../src/catalogue/classify/classify-tool.ts';
