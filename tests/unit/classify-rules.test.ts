@@ -75,6 +75,16 @@ describe('guidance, previews and sending', () => {
     expect(category('config_apply_check', 'Validates the configuration without applying the changes.')).toBe('Read');
   });
 
+  it('reads when it answers about an action: "best practices for deploying" deploys nothing', () => {
+    expect(category('deploy_get_best_practices', 'Get best practices for deploying a web app to the platform.')).toBe('Read');
+    expect(category('deploy_app', 'Deploys the app to the platform.')).toBe('Execute');
+    expect(category('app_shipper', 'Tool for deploying apps to the platform.')).toBe('Execute');
+  });
+
+  it('writes when it emails a report to someone', () => {
+    expect(category('email_report', 'Email the weekly report to the account owner.')).toBe('Write');
+  });
+
   it('writes when it sends an email, a report or feedback, and reads when it sends a prompt to get an answer', () => {
     expect(category('send_digest', 'Send an email to the team with the weekly digest.')).toBe('Write');
     expect(category('report_problem', 'Report a problem with this service to its maintainers.')).toBe('Write');
@@ -102,6 +112,13 @@ describe('query runners', () => {
     expect(category('run_sql_query', 'Runs a read-only query on the ledger.')).toBe('Read');
     // A query in no named language may be a search.
     expect(category('run_query', '')).toBe('Read');
+  });
+
+  it('run a statement when the description opens by running SQL, with no schema shown', () => {
+    const runner = classify('warehouse_query', 'Execute a SQL query against the warehouse.');
+    expect(runner.category).toBe('Execute');
+    expect(runner.rationale).toContain('its description says it runs SQL statements');
+    expect(category('warehouse_query', 'Execute a read-only SQL query against the warehouse.')).toBe('Read');
   });
 
   it('may change data when they run a GraphQL mutation, whatever the name calls them', () => {

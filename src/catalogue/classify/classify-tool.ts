@@ -24,7 +24,7 @@ import { claimsDestructive, declaredHints, type DeclaredHints } from './annotati
 import { descriptionSignals } from './description-signals.ts';
 import { Evidence, round } from './evidence.ts';
 import { nameSignals, titleSignals, type NameFacts, type ServerRef } from './name-signals.ts';
-import { nounFormOf, runsStatement, verbInNounPhrase } from './verbs.ts';
+import { nounFormOf, runsStatement, runsStatementOn, verbInNounPhrase } from './verbs.ts';
 import { buildRationale } from './rationale.ts';
 import { paramsOf } from './schema-params.ts';
 import { onlyOperands, paramFacts, schemaSignals, type ParamFacts } from './schema-signals.ts';
@@ -267,12 +267,16 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   // "Get share link for the project" for `project_share_link_get`, "Returns a mapping of
   // exchanges" for `exchange_map`: what the description's read acts on is the name's verb
   // used as a thing. So is a verb the description uses with a word of the name as a noun
-  // phrase ("for a specific push message" for `push_message_detail`). Only a verb that
+  // phrase ("for a specific push message" for `push_message_detail`), or names as what the
+  // answer is about ("Get best practices for deploying"). Only a verb that
   // reads by itself counts ("Execute a write query" runs the write).
   const opener = described.opening;
   const readsItself = opener !== undefined && verbOf(opener.base, false)?.category === 'Read';
   if (leading && described.opensWithRead && readsItself && leading.category !== 'Read' && !SAFE_ONLY_AS_ACTION.has(leading.category)) {
-    const thing = nounFormOf(leading.base, described.openingObject) !== undefined || verbInNounPhrase(description, nameFacts.words, leading.index);
+    const thing =
+      nounFormOf(leading.base, described.openingObject) !== undefined ||
+      nounFormOf(leading.base, described.topics) !== undefined ||
+      verbInNounPhrase(description, nameFacts.words, leading.index);
     if (thing) evidence.scale(`leading-verb:${leading.label}`, leading.category, MODIFIER_VERB_SHARE);
   }
   // A name whose verb has no object after it (`add`, `tally_multiply`) leaves the object to
@@ -311,9 +315,13 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   // A query runner: a statement the caller writes, run as given, may change data whatever
   // the name calls it (`run_query`), unless the tool says it only reads. A name that runs a
   // query language says as much when the schema does not show the statement.
+  // So does a description that opens by running one ("Run a SQL query against ...").
   const namedStatement = leading !== undefined && !described.readOnly ? runsStatement(nameFacts.words, leading.index) : undefined;
-  if (statement === undefined && namedStatement && shown === 'Read') {
-    evidence.add('name', 'Execute', `name-runs:${namedStatement}`, NAMED_STATEMENT_WEIGHT, name.slice(0, 120));
+  const describedStatement =
+    described.opening !== undefined && !described.readOnly ? runsStatementOn(described.opening.base, described.openingObject) : undefined;
+  if (statement === undefined && shown === 'Read' && (namedStatement || describedStatement)) {
+    if (namedStatement) evidence.add('name', 'Execute', `name-runs:${namedStatement}`, NAMED_STATEMENT_WEIGHT, name.slice(0, 120));
+    else evidence.add('description', 'Execute', `description-runs:${describedStatement}`, NAMED_STATEMENT_WEIGHT, description.slice(0, 120));
     shown = 'Execute';
   }
   if (statement === 'may-write' && shown === 'Read') shown = 'Execute';

@@ -163,6 +163,19 @@ const PHRASES: readonly Phrase[] = [
 ];
 
 const NEGATION = /(?:\b(?:not|never|no|without|cannot)|n't)\s+(?:\S+\s+)?$/i;
+const TOPIC_LEAD = /\b(?:for|about|on|regarding|before|when)\s+$/i;
+const TOPIC = /\b(?:for|about|on|regarding|of)\s+(?:the\s+|an?\s+)?([\p{L}-]+)/giu;
+const MAX_TOPICS = 6;
+
+/** The words after "for", "about", "on" or "of" in the first sentence. */
+function topicsOf(text: string): string[] {
+  const sentence = text.slice(0, OPENING_CHARS).split(SENTENCE_END, 1)[0]!;
+  const found: string[] = [];
+  TOPIC.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while (found.length < MAX_TOPICS && (match = TOPIC.exec(sentence)) !== null) found.push(match[1]!.toLowerCase());
+  return found;
+}
 
 function negated(text: string, index: number): boolean {
   return NEGATION.test(text.slice(Math.max(0, index - 30), index));
@@ -185,11 +198,14 @@ export interface DescriptionFacts {
   opening?: VerbHit;
   /** The words right after that verb that can be its object ("share link" in "Get the share link"). */
   openingObject: readonly string[];
+  /** Words the opening sentence is about: "deploying" in "Get best practices for deploying". */
+  topics: readonly string[];
 }
 
 export function descriptionSignals(text: string, evidence: Evidence): DescriptionFacts {
-  const facts: DescriptionFacts = { money: false, writesFiles: false, readOnly: false, opensWithRead: false, openingObject: [] };
+  const facts: DescriptionFacts = { money: false, writesFiles: false, readOnly: false, opensWithRead: false, openingObject: [], topics: [] };
   if (text === '') return facts;
+  facts.topics = topicsOf(text);
   // The opening verb already counted; the same word must not count again as a phrase.
   const { opened, first, object } = openingVerb(text, evidence);
   if (first) facts.opening = first;
@@ -206,6 +222,9 @@ export function descriptionSignals(text: string, evidence: Evidence): Descriptio
     while (matches < MAX_MATCHES_PER_PHRASE && (match = phrase.pattern.exec(text)) !== null) {
       matches += 1;
       if (negated(text, match.index)) continue;
+      // "Get best practices for deploying": after a read, a gerund after "for" or "about"
+      // is what the answer is about, not what the tool does.
+      if (facts.opensWithRead && phrase.category !== 'Read' && TOPIC_LEAD.test(text.slice(Math.max(0, match.index - 12), match.index))) continue;
       const key = phrase.key(match);
       // The fact holds even when the opening verb already counted the words as evidence.
       if (key === 'saves-to-file') facts.writesFiles = true;

@@ -77,6 +77,8 @@ function clause(signal: Signal, facts: ParamFacts): string | undefined {
       return `its name includes "${value}"`;
     case 'name-manages':
       return `its name says it manages something ("${value}"), which may include changing or removing it`;
+    case 'description-runs':
+      return `its description says it runs ${value.toUpperCase()} statements, which may change data`;
     case 'name-runs':
       return `its name says it runs ${value.toUpperCase()} statements, which may change data`;
     case 'name-converts':

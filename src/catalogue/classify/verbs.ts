@@ -103,6 +103,11 @@ export function runsStatement(words: readonly string[], index: number): string |
   return RUNNING_VERBS.has(words[index]!) ? hasAny(objectWords(words, index, 2), STATEMENT_LANGUAGES) : undefined;
 }
 
+/** The same, for a description that opens by running something (`verb`) on `object`: "Run a SQL query". */
+export function runsStatementOn(verb: string, object: readonly string[]): string | undefined {
+  return RUNNING_VERBS.has(verb) ? hasAny(object, STATEMENT_LANGUAGES, 2) : undefined;
+}
+
 /**
  * A verb whose reading its object decides: the first rule whose verbs hold the verb and
  * whose objects appear within `window` words after it gives the category. Rules sharing a

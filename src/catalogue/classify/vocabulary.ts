@@ -313,7 +313,7 @@ export const DELIVERED_OBJECTS = set(`email emails mail message messages sms tex
   reports invitation invitations invite invites reminder reminders alert alerts newsletter`);
 
 /** Verbs that deliver something to someone else. */
-export const DELIVERING_VERBS = set(`send report file submit share post forward notify`);
+export const DELIVERING_VERBS = set(`send report file submit share post forward notify email mail`);
 
 /** What a tool sends when it only asks: a prompt or a question sent to get an answer back. */
 export const ASKED_OBJECTS = set(`prompt prompts question questions query queries completion
