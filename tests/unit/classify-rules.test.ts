@@ -369,7 +369,7 @@ describe('verbs read by what they act on', () => {
 
   it('computes when it converts or enciphers a value, and changes things when it enciphers a store', () => {
     expect(category('celsius_from_f', 'Convert a temperature from Fahrenheit to Celsius.')).toBe('Read');
-    expect(category('seal_note', 'Encrypt a message with the shared key.')).toBe('Read');
+    expect(category('aes_tool', 'Encrypt a message with the shared key.')).toBe('Read');
     expect(category('vault_seal', 'Encrypt the vault with a new passphrase.')).toBe('Write');
   });
 
@@ -397,6 +397,15 @@ describe('verbs read by what they act on', () => {
     expect(category('open_tab', 'Open a new tab in the browser.')).toBe('Write');
     expect(category('phone_app', 'Opens the app on the connected phone.')).toBe('Write');
     expect(category('open_file', 'Open a file and return its text.')).toBe('Read');
+  });
+
+  it('knows alerts acknowledged, nodes drained, hosts quarantined and invoices voided are changed', () => {
+    expect(category('acknowledge_alert', 'Acknowledge an alert.')).toBe('Write');
+    expect(category('escalate_incident', 'Escalate an incident to the next level.')).toBe('Write');
+    expect(category('k8s_drain_node', 'Drain a node before maintenance.')).toBe('Write');
+    expect(category('quarantine_host', 'Quarantine a host on the network.')).toBe('Write');
+    expect(category('void_invoice', 'Void an open invoice.')).toBe('Financial');
+    expect(category('db_vacuum', '')).toBe('Write');
   });
 
   it('knows members banned, accounts frozen and servers suspended are changed', () => {

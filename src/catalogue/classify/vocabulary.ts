@@ -71,6 +71,10 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     initiate:0.7 suspend:0.8 unsuspend boot:0.8 tap:0.7 swipe:0.7 award:0.7 extend?:0.6
     multiply:0.5 divide:0.5 enforce:0.8 restrict:0.8 unblock join?:0.7 crop:0.7 override:0.8
     dispose:0.6 forward?:0.4 encrypt:0.6 decrypt:0.6 mint:0.4 skip:0.7 zoom:0.6
+    acknowledge ack?:0.8 unacknowledge escalate silence:0.8 upvote downvote bookmark? favorite?:0.6
+    reconcile:0.7 mention?:0.5 backup?:0.8 drain:0.8 cordon uncordon taint?:0.7 mount unmount seal
+    unseal dequeue hide unhide unflag moderate?:0.6 deny?:0.7 allow?:0.6 whitelist
+    blacklist? allowlist? denylist? quarantine:0.8 isolate:0.8 remediate:0.8 vacuum?:0.6 compact?:0.6
     log?:0.6 track:0.7 note?:0.6 remember store memorize cache?:0.6 index?:0.6 ingest
     annotate highlight compress zip unzip migrate apply:0.8 provision refresh:0.6 renew:0.7
     rotate notify email?:0.7 message?:0.6 handle:0.5 draft? compose?:0.5 enqueue queue?:0.6 emit
@@ -80,14 +84,14 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     agregar crea cria actualiza atualiza guarda envía envia agrega`,
   Execute: `run rerun execute exec eval invoke call:0.6 trigger launch spawn build?:0.7 rebuild compile
     deploy redeploy shell? bash? sh? cmd? powershell? python?:0.7 interpret install:0.7 upgrade:0.7 dispatch retry:0.7
-    benchmark:0.7 fuzz process?:0.5 perform:0.5 ejecutar ejecuta executa`,
+    benchmark:0.7 fuzz process?:0.5 perform:0.5 ejecutar ejecuta executa downgrade:0.7`,
   Destructive: `delete remove rm del destroy drop?:0.8 purge erase wipe truncate clear:0.7
     reset:0.7 revoke terminate kill cancel:0.8 uninstall deregister unregister overwrite
     shred evict expire invalidate:0.8 tear?:0.9 rollback:0.8 revert:0.8 flush:0.7 prune cleanup:0.8
     discard abort:0.7 shutdown empty:0.7 trash:0.8 nuke teardown obliterate
     deprovision decommission eliminar borrar elimina borra exclui recycle?:0.7`,
   Financial: `pay charge refund purchase? buy sell withdraw deposit trade? bid? bet donate
-    payout? invoice? bill?:0.7 remit stake unstake borrow lend repay redeem order?:0.6 pagar`,
+    payout? invoice? bill?:0.7 void?:0.8 settle:0.8 remit stake unstake borrow lend repay redeem order?:0.6 pagar`,
 };
 
 /** Words that qualify the verb that follows (`force_delete`, `bulk_update`), never lead. */
