@@ -408,6 +408,10 @@ describe('verbs read by what they act on', () => {
     expect(category('db_vacuum', '')).toBe('Write');
   });
 
+  it('knows memory examined is read', () => {
+    expect(category('debugger_examine_memory', '')).toBe('Read');
+  });
+
   it('knows members banned, accounts frozen and servers suspended are changed', () => {
     expect(category('guild_ban_member', 'Ban a member from the guild.')).toBe('Write');
     expect(category('card_freeze', 'Freeze a debit card.')).toBe('Write');

@@ -51,7 +51,7 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     dryrun obtener listar buscar consultar ver obtiene obtém lista busca consulta devuelve retorna
     calcula gera:0.6 genera:0.6 subtract:0.6 simplify:0.6 snap:0.5 interpolate:0.6
     intersect:0.6 greet:0.6 rerank:0.6 round?:0.5 slugify:0.6 diagnose recognize:0.7
-    rephrase:0.6 paraphrase:0.6 chat?:0.6`,
+    rephrase:0.6 paraphrase:0.6 chat?:0.6 examine outline?:0.6 study?:0.6`,
   Write: `create add allocate:0.8 new:0.7 make:0.7 update set put?:0.8 post:0.8 patch:0.8 edit modify change
     alter insert upsert save write append prepend upload? import? register rename move copy
     pull:0.7 optimize:0.6 arrange reinforce:0.6 introduce:0.5 switch:0.7 reorganize repair
