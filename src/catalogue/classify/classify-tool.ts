@@ -21,7 +21,7 @@ import {
 } from '../schema/classification.ts';
 import { findSuspiciousText, type SuspiciousTextKind } from '../poisoning/find-suspicious-text.ts';
 import { claimsDestructive, declaredHints, type DeclaredHints } from './annotations.ts';
-import { descriptionSignals } from './description-signals.ts';
+import { descriptionSignals, topicsOf } from './description-signals.ts';
 import { Evidence, round } from './evidence.ts';
 import { nameSignals, titleSignals, type NameFacts, type ServerRef } from './name-signals.ts';
 import { nounFormOf, runsStatement, runsStatementOn, verbInNounPhrase } from './verbs.ts';
@@ -275,7 +275,7 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   if (leading && described.opensWithRead && readsItself && leading.category !== 'Read' && !SAFE_ONLY_AS_ACTION.has(leading.category)) {
     const thing =
       nounFormOf(leading.base, described.openingObject) !== undefined ||
-      nounFormOf(leading.base, described.topics) !== undefined ||
+      nounFormOf(leading.base, topicsOf(description)) !== undefined ||
       verbInNounPhrase(description, nameFacts.words, leading.index);
     if (thing) evidence.scale(`leading-verb:${leading.label}`, leading.category, MODIFIER_VERB_SHARE);
   }

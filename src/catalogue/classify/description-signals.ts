@@ -167,8 +167,11 @@ const TOPIC_LEAD = /\b(?:for|about|on|regarding|before|when)\s+$/i;
 const TOPIC = /\b(?:for|about|on|regarding|of)\s+(?:the\s+|an?\s+)?([\p{L}-]+)/giu;
 const MAX_TOPICS = 6;
 
-/** The words after "for", "about", "on" or "of" in the first sentence. */
-function topicsOf(text: string): string[] {
+/**
+ * The words after "for", "about", "on" or "of" in the first sentence: what it is about
+ * ("deploying" in "Get best practices for deploying").
+ */
+export function topicsOf(text: string): string[] {
   const sentence = text.slice(0, OPENING_CHARS).split(SENTENCE_END, 1)[0]!;
   const found: string[] = [];
   TOPIC.lastIndex = 0;
@@ -198,14 +201,11 @@ export interface DescriptionFacts {
   opening?: VerbHit;
   /** The words right after that verb that can be its object ("share link" in "Get the share link"). */
   openingObject: readonly string[];
-  /** Words the opening sentence is about: "deploying" in "Get best practices for deploying". */
-  topics: readonly string[];
 }
 
 export function descriptionSignals(text: string, evidence: Evidence): DescriptionFacts {
-  const facts: DescriptionFacts = { money: false, writesFiles: false, readOnly: false, opensWithRead: false, openingObject: [], topics: [] };
+  const facts: DescriptionFacts = { money: false, writesFiles: false, readOnly: false, opensWithRead: false, openingObject: [] };
   if (text === '') return facts;
-  facts.topics = topicsOf(text);
   // The opening verb already counted; the same word must not count again as a phrase.
   const { opened, first, object } = openingVerb(text, evidence);
   if (first) facts.opening = first;
@@ -541,12 +541,19 @@ function lineVerb(word: string): Verb | undefined {
  * three or more such lines the riskiest action counts, as for a list of bare verbs.
  */
 function actionLines(text: string, evidence: Evidence): void {
+  // One line is no list.
+  if (!text.includes('\n')) return;
   const items: ListedVerb[] = [];
-  const dataSections: [number, boolean][] = [];
-  SECTION_HEADING.lastIndex = 0;
-  let heading: RegExpExecArray | null;
-  while ((heading = SECTION_HEADING.exec(text)) !== null) dataSections.push([heading.index, DATA_SECTION.test(heading[1]!.trim())]);
-  const inDataSection = (at: number): boolean => dataSections.findLast(([start]) => start < at)?.[1] ?? false;
+  let dataSections: [number, boolean][] | undefined;
+  const inDataSection = (at: number): boolean => {
+    if (!dataSections) {
+      dataSections = [];
+      SECTION_HEADING.lastIndex = 0;
+      let heading: RegExpExecArray | null;
+      while ((heading = SECTION_HEADING.exec(text)) !== null) dataSections.push([heading.index, DATA_SECTION.test(heading[1]!.trim())]);
+    }
+    return dataSections.findLast(([start]) => start < at)?.[1] ?? false;
+  };
   ACTION_LINE.lastIndex = 0;
   let match: RegExpExecArray | null;
   let lines = 0;
