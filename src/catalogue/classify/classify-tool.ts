@@ -24,7 +24,7 @@ import { claimsDestructive, declaredHints, type DeclaredHints } from './annotati
 import { descriptionSignals, topicsOf } from './description-signals.ts';
 import { Evidence, round } from './evidence.ts';
 import { nameSignals, titleSignals, type NameFacts, type ServerRef } from './name-signals.ts';
-import { nounFormOf, runsStatement, runsStatementOn, verbInNounPhrase } from './verbs.ts';
+import { nounFormOf, runsStatement, runsStatementOn, verbInNounPhrase, type VerbHit } from './verbs.ts';
 import { buildRationale } from './rationale.ts';
 import { paramsOf } from './schema-params.ts';
 import { onlyOperands, paramFacts, schemaSignals, type ParamFacts } from './schema-signals.ts';
@@ -258,11 +258,14 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   const statement = schemaSignals(facts, description, described.readOnly, evidence).statement;
 
   const leading = nameFacts.leading;
+  const opening = described.opening;
+  // Each rule below that shows the name's verb only qualifies a noun scales it once more.
+  const asModifier = (verb: VerbHit): void => evidence.scale(`leading-verb:${verb.label}`, verb.category, MODIFIER_VERB_SHARE);
   // "Get the logs of a build" for `build_logs`: a description that opens with a read says
   // the name's verb only qualifies the data. A verb that deletes or moves money keeps its
   // weight: reading it as a modifier wrongly would hide the riskiest tools.
   if (nameFacts.verbBeforeDataNoun && described.opensWithRead && leading && !SAFE_ONLY_AS_ACTION.has(leading.category)) {
-    evidence.scale(`leading-verb:${leading.label}`, leading.category, MODIFIER_VERB_SHARE);
+    asModifier(leading);
   }
   // "Get share link for the project" for `project_share_link_get`, "Returns a mapping of
   // exchanges" for `exchange_map`: what the description's read acts on is the name's verb
@@ -270,25 +273,23 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   // phrase ("for a specific push message" for `push_message_detail`), or names as what the
   // answer is about ("Get best practices for deploying"). Only a verb that
   // reads by itself counts ("Execute a write query" runs the write).
-  const opener = described.opening;
-  const readsItself = opener !== undefined && verbOf(opener.base, false)?.category === 'Read';
+  const readsItself = opening !== undefined && verbOf(opening.base, false)?.category === 'Read';
   if (leading && described.opensWithRead && readsItself && leading.category !== 'Read' && !SAFE_ONLY_AS_ACTION.has(leading.category)) {
     const thing =
       nounFormOf(leading.base, described.openingObject) !== undefined ||
       nounFormOf(leading.base, topicsOf(description)) !== undefined ||
       verbInNounPhrase(description, nameFacts.words, leading.index);
-    if (thing) evidence.scale(`leading-verb:${leading.label}`, leading.category, MODIFIER_VERB_SHARE);
+    if (thing) asModifier(leading);
   }
   // A name whose verb has no object after it (`add`, `tally_multiply`) leaves the object to
   // the description: "Add two numbers" computes, so the description's reading of the same
   // verb decides.
-  const opening = described.opening;
   if (leading && nameFacts.bareVerb && opening?.base === leading.base && opening.category !== leading.category) {
-    evidence.scale(`leading-verb:${leading.label}`, leading.category, MODIFIER_VERB_SHARE);
+    asModifier(leading);
   }
   // `add(a, b)` with nothing said: a bare arithmetic verb on operands computes.
   if (leading && nameFacts.bareVerb && ARITHMETIC_VERBS.has(leading.base) && leading.category !== 'Read' && onlyOperands(params)) {
-    evidence.scale(`leading-verb:${leading.label}`, leading.category, MODIFIER_VERB_SHARE);
+    asModifier(leading);
     evidence.add('schema', 'Read', 'params-operands', OPERANDS_WEIGHT, params.map((param) => param.name).join(', '));
   }
   const moneyContext = nameFacts.moneyNoun !== undefined || facts.payee !== undefined || described.money;
@@ -317,8 +318,7 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   // query language says as much when the schema does not show the statement.
   // So does a description that opens by running one ("Run a SQL query against ...").
   const namedStatement = leading !== undefined && !described.readOnly ? runsStatement(nameFacts.words, leading.index) : undefined;
-  const describedStatement =
-    described.opening !== undefined && !described.readOnly ? runsStatementOn(described.opening.base, described.openingObject) : undefined;
+  const describedStatement = opening !== undefined && !described.readOnly ? runsStatementOn(opening.base, described.openingObject) : undefined;
   if (statement === undefined && shown === 'Read' && (namedStatement || describedStatement)) {
     if (namedStatement) evidence.add('name', 'Execute', `name-runs:${namedStatement}`, NAMED_STATEMENT_WEIGHT, name.slice(0, 120));
     else evidence.add('description', 'Execute', `description-runs:${describedStatement}`, NAMED_STATEMENT_WEIGHT, description.slice(0, 120));
@@ -327,7 +327,7 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   if (statement === 'may-write' && shown === 'Read') shown = 'Execute';
   // "Execute a GraphQL query or mutation": a mutation run as given may write, whatever the
   // name calls the tool.
-  if (shown === 'Read' && described.opening?.label.endsWith('-mutation')) shown = 'Execute';
+  if (shown === 'Read' && opening?.label.endsWith('-mutation')) shown = 'Execute';
   // Saving to a caller-chosen file is a change, however read-like the rest is: the MCP spec's
   // read-only means "does not modify its environment", and a file written where the caller
   // says (possibly over an existing one) modifies it.

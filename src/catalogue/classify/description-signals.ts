@@ -180,8 +180,13 @@ export function topicsOf(text: string): string[] {
   return found;
 }
 
-function negated(text: string, index: number): boolean {
-  return NEGATION.test(text.slice(Math.max(0, index - 30), index));
+/** How far before a phrase its negation or its topic lead is looked for. */
+const NEGATION_REACH = 30;
+const TOPIC_REACH = 12;
+
+/** Whether the `reach` characters before `index` end with `lead` ("does not", "for"). */
+function ledBy(text: string, index: number, lead: RegExp, reach: number): boolean {
+  return lead.test(text.slice(Math.max(0, index - reach), index));
 }
 
 /** A quick test that the description talks about money at all. */
@@ -221,10 +226,10 @@ export function descriptionSignals(text: string, evidence: Evidence): Descriptio
     // Repeats add nothing past the caps; stopping early bounds the work on hostile text.
     while (matches < MAX_MATCHES_PER_PHRASE && (match = phrase.pattern.exec(text)) !== null) {
       matches += 1;
-      if (negated(text, match.index)) continue;
+      if (ledBy(text, match.index, NEGATION, NEGATION_REACH)) continue;
       // "Get best practices for deploying": after a read, a gerund after "for" or "about"
       // is what the answer is about, not what the tool does.
-      if (facts.opensWithRead && phrase.category !== 'Read' && TOPIC_LEAD.test(text.slice(Math.max(0, match.index - 12), match.index))) continue;
+      if (facts.opensWithRead && phrase.category !== 'Read' && ledBy(text, match.index, TOPIC_LEAD, TOPIC_REACH)) continue;
       const key = phrase.key(match);
       // The fact holds even when the opening verb already counted the words as evidence.
       if (key === 'saves-to-file') facts.writesFiles = true;
@@ -323,7 +328,7 @@ function objectOf(text: string, from: number): readonly string[] {
   const rest = text.slice(from, from + OPENING_CHARS);
   const end = OBJECT_END.exec(rest);
   const words = (end ? rest.slice(0, end.index) : rest).toLowerCase().match(TOKEN) ?? [];
-  return objectWords(['', ...words], 0, OBJECT_WORDS);
+  return objectWords(words, -1, OBJECT_WORDS);
 }
 
 /**

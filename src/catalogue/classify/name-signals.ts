@@ -17,6 +17,7 @@ import {
   STOP_WORDS,
   verbOf,
   type ActionCategory,
+  type Verb,
 } from './vocabulary.ts';
 import type { Evidence } from './evidence.ts';
 import { quoteStart } from './text.ts';
@@ -196,6 +197,11 @@ function namingStyle(server: ServerRef | undefined): NamingStyle {
 /** Heads that make English words of verbs rather than compounds of a product and a verb. */
 const LATIN_PREFIXES: ReadonlySet<string> = new Set(['ac', 'ad', 'ex', 'dis', 'con', 'com', 'ob', 'per', 'sub', 'in', 'im']);
 
+/** A verb found at `index` of a name, read as itself (no object refines it). */
+function hitOf(verb: Verb, index: number, label = verb.base): VerbHit {
+  return { base: verb.base, category: verb.category, strength: verb.strength, label, index, ambiguous: false };
+}
+
 /**
  * `tfdestroy`, `stackrollback`, `awsinspect`: a known verb closing one word. Only the end
  * is tried: English words start with verb-like parts far too often (`alternatives`).
@@ -208,9 +214,7 @@ function compoundVerb(word: string, index: number): VerbHit | undefined {
     const tail = word.slice(cut);
     // Base forms, and -ing forms (`sequentialthinking`); an -s form would be a plural noun.
     const verb = verbOf(tail, false) ?? (tail.endsWith('ing') ? verbOf(tail, true) : undefined);
-    if (verb && !verb.ambiguous) {
-      return { base: verb.base, category: verb.category, strength: verb.strength, label: verb.base, index, ambiguous: false };
-    }
+    if (verb && !verb.ambiguous) return hitOf(verb, index);
   }
   return undefined;
 }
@@ -234,8 +238,7 @@ function readNoun(words: readonly string[]): string | undefined {
 function comparison(words: readonly string[]): VerbHit | undefined {
   const index = words.findIndex((word, i) => (word === 'vs' || word === 'versus') && i > 0 && i < words.length - 1);
   if (index < 0) return undefined;
-  const compare = verbOf('compare', false)!;
-  return { base: compare.base, category: compare.category, strength: compare.strength, label: compare.base, index, ambiguous: false };
+  return hitOf(verbOf('compare', false)!, index);
 }
 
 const CONVERTS = 'convert-to';
@@ -248,8 +251,7 @@ const PREPOSITIONS: ReadonlySet<string> = new Set(['from', 'to', 'by', 'for', 'w
 function conversion(words: readonly string[]): VerbHit | undefined {
   const index = words.indexOf('to');
   if (index < 1 || index >= words.length - 1) return undefined;
-  const convert = verbOf('convert', false)!;
-  return { base: convert.base, category: convert.category, strength: convert.strength, label: CONVERTS, index, ambiguous: false };
+  return hitOf(verbOf('convert', false)!, index, CONVERTS);
 }
 
 /** A verb past the front of a name, where the server does not put its verbs, says less. */

@@ -71,7 +71,10 @@ const CODE_OBJECTS = new Set([
 const CAPTURING_VERBS = new Set(['take', 'capture', 'grab']);
 const MUTATIONS = new Set(['mutation', 'mutations']);
 
-/** The next few words after `index` that can be an object (no stop or modifier words). */
+/**
+ * The next few words after `index` that can be an object (no stop or modifier words); from
+ * the first word when `index` is -1.
+ */
 export function objectWords(words: readonly string[], index: number, count = 2): string[] {
   const found: string[] = [];
   for (let i = index + 1; i < words.length && found.length < count; i += 1) {
@@ -100,7 +103,7 @@ const STATEMENT_LANGUAGES = new Set(['sql', 'cypher', 'sparql']);
  * schema shows the parameter.
  */
 export function runsStatement(words: readonly string[], index: number): string | undefined {
-  return RUNNING_VERBS.has(words[index]!) ? hasAny(objectWords(words, index, 2), STATEMENT_LANGUAGES) : undefined;
+  return runsStatementOn(words[index]!, objectWords(words, index, 2));
 }
 
 /** The same, for a description that opens by running something (`verb`) on `object`: "Run a SQL query". */
