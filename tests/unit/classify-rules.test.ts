@@ -105,6 +105,13 @@ describe('query runners', () => {
     expect(category('search_logs', 'Runs a KQL query over the application logs.', { query: { type: 'string', description: 'KQL query' } })).toBe('Read');
   });
 
+  it('find the query behind words that say how many or what kind', () => {
+    expect(category('query_ledger_events', 'Runs a custom read-only SQL query against the orders database.', { sql: { type: 'string' } })).toBe('Read');
+    expect(category('run_chart_query', 'Executes one or more saved chart queries with optional time range overrides.', { chartIds: { type: 'array' } })).toBe('Read');
+    // A statement whose use nobody restricts may still write.
+    expect(category('query_ledger_events', 'Runs a custom SQL query against the orders database.', { sql: { type: 'string' } })).toBe('Execute');
+  });
+
   it('run a statement when the name says it runs a query language, even with no schema shown', () => {
     expect(category('run_sql_query', '')).toBe('Execute');
     expect(classify('run_sql_query', '').rationale).toContain('its name says it runs SQL statements, which may change data');

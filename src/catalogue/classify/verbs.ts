@@ -25,6 +25,7 @@ import {
   RESTYLING_VERBS,
   VALUE_OBJECTS,
   MODIFIER_WORDS,
+  OBJECT_FILLERS,
   PLACED_OBJECTS,
   BROWSED_STRUCTURES,
   ATTACKS,
@@ -79,7 +80,12 @@ export function objectWords(words: readonly string[], index: number, count = 2):
   const found: string[] = [];
   for (let i = index + 1; i < words.length && found.length < count; i += 1) {
     const word = words[i]!;
-    if (STOP_WORDS.has(word) || MODIFIER_WORDS.has(word)) continue;
+    if (STOP_WORDS.has(word) || MODIFIER_WORDS.has(word) || OBJECT_FILLERS.has(word)) continue;
+    // "a read-only query": how the object may be used, not what it is.
+    if (word === 'read' && words[i + 1] === 'only') {
+      i += 1;
+      continue;
+    }
     found.push(word);
   }
   return found;

@@ -100,6 +100,15 @@ export const MODIFIER_WORDS: ReadonlySet<string> = new Set(
     batched single full partial local remote`.split(/\s+/),
 );
 
+/**
+ * Quantities and qualities before an object that say which or how many, not what: "one or
+ * more panel queries", "a custom SQL query".
+ */
+export const OBJECT_FILLERS: ReadonlySet<string> = new Set(
+  `one more multiple several many some each every custom arbitrary given specified specific
+    optional`.split(/\s+/),
+);
+
 /** Words skipped when looking for verbs and objects. */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `a an the to of for by from with and or in on at into onto as it its this that all any my
