@@ -3,7 +3,7 @@
  * a server's shared prefix and where it puts its verbs, the description's stated action,
  * guidance tools, sending, previews, query runners, computing on values, restyling a
  * document, resolving an issue, confirmation switches, reversed verbs, second and listed
- * actions (in the opening sentence, as clauses, one a line), verbs used as things, verbs
+ * actions (in the opening sentence, as clauses, one a line, joined in a name), verbs used as things, verbs
  * read by their objects, names without a verb, descriptions in Spanish and Portuguese,
  * and the confidence of a terse description.
  */
@@ -432,6 +432,18 @@ describe('descriptions in Spanish and Portuguese', () => {
     expect(category('mensagem_foto', 'Envia uma foto pela API do chat.')).toBe('Write');
     expect(category('nota_quitar', 'Elimina una nota del cuaderno.')).toBe('Destructive');
     expect(category('mapa_tema', 'Gera um mapa mental sobre um tema.')).toBe('Read');
+  });
+});
+
+describe('names that join two actions', () => {
+  it('take the riskier of two verbs joined by "and" or "or", with or without a description', () => {
+    expect(category('get_and_delete_note', '')).toBe('Destructive');
+    expect(category('find_and_replace', 'Find and replace text across a notebook.')).toBe('Write');
+    expect(category('get_or_create_label', '', { name: { type: 'string' } })).toBe('Write');
+    expect(category('lookup_pool_and_start', 'Find an idle worker pool and start it.')).toBe('Write');
+    // A milder second action leaves the first in charge, and nouns joined by "and" are no actions.
+    expect(category('delete_and_list_notes', '')).toBe('Destructive');
+    expect(category('get_terms_and_conditions', 'Returns the terms and conditions.')).toBe('Read');
   });
 });
 

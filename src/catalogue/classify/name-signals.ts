@@ -15,6 +15,7 @@ import {
   NAMESPACE_PREFIXES,
   READ_NOUNS,
   STOP_WORDS,
+  riskierVerb,
   verbOf,
   type ActionCategory,
   type Verb,
@@ -254,6 +255,12 @@ function conversion(words: readonly string[]): VerbHit | undefined {
   return hitOf(verbOf('convert', false)!, index, CONVERTS);
 }
 
+/** Words that join a second action to the first (`search_and_replace`, `get_or_create`). */
+const JOINING_WORDS = new Set(['and', 'or']);
+
+/** What the milder of two joined actions weighs beside the riskier. */
+const JOINED_MILDER_SHARE = 0.6;
+
 /** A verb past the front of a name, where the server does not put its verbs, says less. */
 const DEEP_VERB_SHARE = 0.5;
 
@@ -347,14 +354,25 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
     }
   }
 
-  // Other risky verbs in the name (`get_or_delete`, `build_and_deploy`) still count.
+  // Other risky verbs in the name (`build_then_deploy`, `user_delete_flag`) still count. One
+  // joined to the leading verb by "and" or "or" (`get_and_delete_message`, `find_or_replace`)
+  // is a second action of the tool, and weighs as much as the first.
+  let milderScaled = false;
   if (words.length > 1) {
     for (let i = 0; i < words.length; i += 1) {
       if (leading && i === leading.index) continue;
       const verb = verbOf(words[i]!, false);
-      if (!verb || verb.ambiguous || !RISKY.has(verb.category) || verb.category === leading?.category) continue;
+      if (!verb || verb.ambiguous || verb.category === leading?.category) continue;
       if (verb.base === 'drop' || (verb.base === 'run' && words[i - 1] === 'dry')) continue;
-      evidence.add('name', verb.category, `name-verb:${verb.base}`, WEIGHT.otherRiskyVerb * verb.strength, quote);
+      const joined = leading !== undefined && i > leading.index && JOINING_WORDS.has(words[i - 1]!) && riskierVerb(verb, leading);
+      if (!joined && !RISKY.has(verb.category)) continue;
+      const weight = (joined ? WEIGHT.leadingVerb * share : WEIGHT.otherRiskyVerb) * verb.strength;
+      evidence.add('name', verb.category, `name-verb:${verb.base}`, weight, quote);
+      // As in a description's list of actions, the milder one counts less than the riskier.
+      if (joined && !milderScaled) {
+        evidence.scale(`leading-verb:${leading!.label}`, leading!.category, JOINED_MILDER_SHARE);
+        milderScaled = true;
+      }
     }
   }
 
