@@ -400,6 +400,13 @@ describe('verbs read by what they act on', () => {
     expect(category('node_pool_recycle', 'Recycle all nodes of a pool.')).toBe('Destructive');
   });
 
+  it('starts a record when it opens a case or a ticket, and trades when it opens a position', () => {
+    expect(category('open_case_by_ref', 'Open a previously closed case by its reference.', { ref: { type: 'string' } })).toBe('Write');
+    expect(category('open_ticket', '', { subject: { type: 'string' } })).toBe('Write');
+    expect(category('open_position', 'Open a new long position on a perpetual market.', { symbol: { type: 'string' }, size: { type: 'number' } })).toBe('Financial');
+    expect(category('open_notebook_file', 'Opens a file of the notebook.', { path: { type: 'string' } })).toBe('Read');
+  });
+
   it('changes what a screen shows when it opens a tab, a URL or an app, and reads when it opens a file', () => {
     expect(category('open_tab', 'Open a new tab in the browser.')).toBe('Write');
     expect(category('phone_app', 'Opens the app on the connected phone.')).toBe('Write');

@@ -311,6 +311,12 @@ export const ISSUED_LINKS = set(`url urls link links`);
 export const SHOWN_ON_SCREEN = set(`tab tabs window windows url urls link links app apps application
   applications browser browsers page pages website websites site`);
 
+/** What opening starts a record of: a case, a ticket, a pull request, an account. */
+export const OPENED_RECORDS = set(`case cases ticket tickets issue issues incident incidents
+  pr prs pull dispute disputes account accounts session sessions step steps`);
+/** What opening commits money to: a trading position. */
+export const OPENED_POSITIONS = set(`position positions trade trades long short`);
+
 /** Attacks a security test fires at a live target to see whether they work. */
 export const ATTACKS = set(`xss injection injections sqli nosqli ssrf csrf clickjacking traversal bypass
   tampering escalation deserialization payloads bruteforce exploit exploits`);
