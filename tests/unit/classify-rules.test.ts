@@ -380,6 +380,13 @@ describe('verbs read by what they act on', () => {
     expect(category('vault_seal', 'Encrypt the vault with a new passphrase.')).toBe('Write');
   });
 
+  it('changes a record when it converts a ticket or a column, and hands back a document it converts', () => {
+    expect(category('tracker_convert_ticket', 'Convert a ticket into a subtask of another ticket.', { ticketId: { type: 'string' } })).toBe('Write');
+    expect(category('convert_draft', 'Convert a draft to an issue on the board.')).toBe('Write');
+    expect(category('sheet_column_convert', 'Convert a column to a different encoding.')).toBe('Write');
+    expect(category('convert_document', 'Convert a document to PDF and return it.', { content: { type: 'string' } })).toBe('Read');
+  });
+
   it('moves value when it mints coins, and hands back a link it mints', () => {
     expect(category('coin_mint', 'Mint new tokens of a coin to a holder.')).toBe('Financial');
     const link = classify('dashboard_url', 'Mint a signed link to a dashboard.');

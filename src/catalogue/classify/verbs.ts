@@ -31,6 +31,7 @@ import {
   ATTACKS,
   CIPHERED_VALUES,
   CONVERTED_VALUES,
+  CONVERTED_RECORDS,
   FORWARDED_OBJECTS,
   MINTED_VALUE,
   ISSUED_LINKS,
@@ -154,6 +155,9 @@ const OBJECT_RULES: readonly ObjectRule[] = [
   { verbs: new Set(['join']), objects: JOINED_DATA, window: 3, category: 'Read', strength: 0.8 },
   // Converting degrees, dates or units computes; converting a document may write a file.
   { verbs: new Set(['convert']), objects: CONVERTED_VALUES, window: 3, category: 'Read', strength: 0.8 },
+  // Converting an issue into a subtask, or a column to another collation, changes a record
+  // the service keeps.
+  { verbs: new Set(['convert']), objects: CONVERTED_RECORDS, window: 2, category: 'Write', strength: 0.8 },
   // Encrypting a string hands it back; encrypting a wallet or a disk changes it.
   { verbs: new Set(['encrypt', 'decrypt']), objects: CIPHERED_VALUES, window: 2, category: 'Read', strength: 0.8 },
   // Minting coins or NFTs puts value on a ledger; minting a signed link hands one back, as

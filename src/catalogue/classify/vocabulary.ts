@@ -271,6 +271,13 @@ export const CONVERTED_VALUES = set(`degree degrees radian radians timestamp tim
   datetimes duration durations celsius fahrenheit color colors colour colours unit units currency
   currencies temperature temperatures number numbers`);
 
+/**
+ * Records a service keeps, which converting changes in place: an issue made a subtask, a
+ * draft made an issue, a column given another collation.
+ */
+export const CONVERTED_RECORDS = set(`issue issues task tasks subtask subtasks draft drafts ticket
+  tickets lead leads card cards story stories epic epics column columns`);
+
 /** What encrypting or decrypting hands back, where encrypting a wallet or a disk changes it. */
 export const CIPHERED_VALUES = set(`text texts string strings value values message messages data payload
   payloads plaintext ciphertext`);
