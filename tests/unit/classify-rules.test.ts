@@ -387,6 +387,12 @@ describe('verbs read by what they act on', () => {
     expect(category('convert_document', 'Convert a document to PDF and return it.', { content: { type: 'string' } })).toBe('Read');
   });
 
+  it('fills a store when it loads a file into a table, and reads when it loads one into memory', () => {
+    expect(category('load_export', 'Load a nightly export into the reporting database.', { path: { type: 'string' } })).toBe('Write');
+    expect(category('load_export', 'Load a nightly export into memory for analysis.', { path: { type: 'string' } })).toBe('Read');
+    expect(category('load_rows', 'Load rows from the orders table.')).toBe('Read');
+  });
+
   it('moves value when it mints coins, and hands back a link it mints', () => {
     expect(category('coin_mint', 'Mint new tokens of a coin to a holder.')).toBe('Financial');
     const link = classify('dashboard_url', 'Mint a signed link to a dashboard.');

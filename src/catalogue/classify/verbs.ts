@@ -103,6 +103,9 @@ function hasAny(words: readonly string[], set: ReadonlySet<string>, limit = word
 /** The most object words any rule looks at after its verb. */
 const OBJECT_WINDOW = 4;
 
+/** How far after `load` an "into" may name where the load goes. */
+const LOAD_TARGET_DISTANCE = 8;
+
 /** Query languages whose statements may write. */
 const STATEMENT_LANGUAGES = new Set(['sql', 'cypher', 'sparql']);
 
@@ -270,6 +273,13 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
     // Text generated "using a model" is handed back: the first object decides.
     const artifact = GENERATED_CONTENT.has(ahead[0] ?? '') ? undefined : hasAny(ahead, GENERATED_ARTIFACTS, 3);
     if (artifact) return { ...hit, category: 'Write', strength: 0.8, label: `generate-${artifact}` };
+  }
+  if (verb.base === 'load') {
+    // Loading a file into a database or a table fills the store; loading one into memory,
+    // a session or a data frame only reads it.
+    const into = words.indexOf('into', index + 1);
+    const store = into > index && into - index <= LOAD_TARGET_DISTANCE ? hasAny(objectWords(words, into, 2), STORE_OBJECTS) : undefined;
+    if (store) return { ...hit, category: 'Write', strength: 0.8, label: `load-into-${store}` };
   }
   if (verb.base === 'drop') {
     const store = ahead[0] !== undefined && STORE_OBJECTS.has(ahead[0]) ? ahead[0] : undefined;
