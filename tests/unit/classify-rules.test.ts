@@ -455,6 +455,17 @@ describe('descriptions in Spanish and Portuguese', () => {
   });
 });
 
+describe('how a description opens', () => {
+  it('reads past the instrument a tool uses and the adverb before its verb', () => {
+    expect(category('hosted_browser_worker', 'This tool utilizes a hosted model to autonomously execute multi-step browser tasks.')).toBe('Execute');
+    expect(category('plan_critic', 'Critically review the plan and list its gaps.')).toBe('Read');
+  });
+
+  it('takes a verb followed by when it happens for when the tool is called, not what it does', () => {
+    expect(category('catalog_lookup', 'Triggers when the user asks about buying or comparing products.', { query: { type: 'string' } })).toBe('Read');
+  });
+});
+
 describe('names that join two actions', () => {
   it('take the riskier of two verbs joined by "and" or "or", with or without a description', () => {
     expect(category('get_and_delete_note', '')).toBe('Destructive');

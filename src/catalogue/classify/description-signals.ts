@@ -40,8 +40,13 @@ const OPENING_FILLERS: ReadonlySet<string> = new Set(
     lets let helps enables please simply easily quickly step also then first optionally mcp
     server api endpoint wrapper is are was be has have may must should does do here a an the
     for of and or in on with by from your our these those agent agents llm llms ai call calls
-    calling`.split(/\s+/),
+    calling utilize utilizes utilise utilises leverage leverages employ employs`.split(/\s+/),
 );
+
+/** "Autonomously execute", "Recursively delete": an adverb says how, not what. */
+function isAdverb(word: string): boolean {
+  return word.length > 5 && word.endsWith('ly') && verbOf(word, true) === undefined;
+}
 
 interface Phrase {
   pattern: RegExp;
@@ -265,6 +270,7 @@ const SECTION_TAG = /^\s*[\p{Lu}\d][\p{Lu}\d _-]{0,30}:\s+/u;
 
 const GERUND_LEAD = /\bfor\s+$/i;
 const ARTICLE_LEAD = /\b(?:a|an|the)\s+$/i;
+const CONDITION_NEXT = /^\s+(?:when|whenever)\b/i;
 
 /** Between two verbs of an enumeration: "List, create, close, or select". */
 const ENUMERATION_GAP = /^(?:\s*[,/&]\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)$/i;
@@ -288,7 +294,7 @@ function openingWords(text: string, offset: number): OpeningWords {
   let match: RegExpExecArray | null;
   while (found.words.length < OPENING_TOKENS && (match = TOKEN.exec(opening)) !== null) {
     const word = match[0].toLowerCase();
-    if (OPENING_FILLERS.has(word)) continue;
+    if (OPENING_FILLERS.has(word) || isAdverb(word)) continue;
     found.words.push(word);
     found.starts.push(offset + match.index);
     found.ends.push(offset + match.index + match[0].length);
@@ -300,8 +306,11 @@ function openingHit(text: string, { words, starts, ends }: OpeningWords): VerbHi
   // "Clean HTML by removing tags": past the first word, an -ing form describes how or
   // what, unless it follows "for" ("Tool for retrieving ...").
   // After an article a word is a noun: "Rerank a set of documents", "the update of".
+  // "Triggers when the user asks about ...": a verb followed by when it happens says when
+  // the tool is called, not what it does.
   const accept = (word: string, index: number): boolean => {
     const before = text.slice(Math.max(0, starts[index]! - 5), starts[index]!);
+    if (CONDITION_NEXT.test(text.slice(ends[index]!, ends[index]! + 10))) return false;
     return !ARTICLE_LEAD.test(before) && (index === 0 || !word.endsWith('ing') || verbOf(word, false) !== undefined || GERUND_LEAD.test(before));
   };
   return frontVerb(text, words, ends) ?? leadingVerb(words, { inflected: true, within: OPENING_VERB_WITHIN, accept });
