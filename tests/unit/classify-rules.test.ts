@@ -526,6 +526,17 @@ describe('confidence', () => {
     expect(described.confidence).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('takes a directory\'s placeholder for no description at all', () => {
+    const bare = classify('get_tide_tables', '', { port: { type: 'string' } });
+    for (const placeholder of ['Description not available', 'No description provided.', 'N/A']) {
+      const stood = classify('get_tide_tables', placeholder, { port: { type: 'string' } });
+      expect(stood.confidence).toBe(bare.confidence);
+      expect(stood.category).toBe('Read');
+    }
+    expect(classify('tide_tables', 'Description not available').confidence).toBe(classify('tide_tables', '').confidence);
+    expect(classify('get_tide_tables', 'Returns the tide tables of a port for the week ahead.').confidence).toBeGreaterThan(bare.confidence);
+  });
+
   it('is stored with the engine version that made it', () => {
     expect(classify('x', '').engine).toBe(ENGINE);
     expect(ENGINE).toBe('rules-7');

@@ -353,7 +353,7 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   const classification: Classification = {
     category,
     risk: RISK_OF_CATEGORY[category],
-    confidence: confidenceOf(category, shown, evidence, rawDescription, contradictions.length),
+    confidence: confidenceOf(category, shown, evidence, description, contradictions.length),
     rationale,
     signals,
     contradictions,

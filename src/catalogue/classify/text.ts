@@ -14,10 +14,18 @@ export function asText(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** The part of a description worth scanning. */
+/** The part of a description worth scanning; none of a placeholder. */
 export function scannedPart(text: string | undefined): string {
-  if (text === undefined) return '';
+  if (text === undefined || isPlaceholder(text)) return '';
   return text.length > MAX_SCANNED_CHARS ? text.slice(0, MAX_SCANNED_CHARS) : text;
+}
+
+/** What directories print where an author wrote no description. */
+const PLACEHOLDER = /^\s*(?:description not available|no description(?: provided| available)?|n\/a|none|todo|tbd)\.?\s*$/i;
+
+/** Whether `text` only stands in for a missing description: it says nothing of the tool. */
+export function isPlaceholder(text: string): boolean {
+  return PLACEHOLDER.test(text);
 }
 
 const WHITESPACE_RUN = /[\s\p{Cc}\p{Cf}]+/gu;
