@@ -119,6 +119,14 @@ describe('merging the four sources', () => {
     expect(page.record.tools).toEqual([{ name: 'get_tide' }, { name: 'get_port', description: own }, { name: 'list_ports', description: 'Lists the harbours.' }]);
   });
 
+  it('drops the placeholder a directory page prints for a missing description, but not a live server\'s', () => {
+    const tools = [{ name: 'get_tide', description: 'Description not available' }, { name: 'get_port', description: 'Description not available for ports yet; returns the harbour.' }];
+    const page = fromToucan({ id: '@a/tides', name: 'Tides', tools, provenance: { kind: 'smithery-page' } }, '2026-12-01')!;
+    expect(page.record.tools).toEqual([{ name: 'get_tide' }, tools[1]]);
+    const live = fromToucan({ id: '@a/tides', name: 'Tides', tools, provenance: { kind: 'captured' } }, '2026-12-01')!;
+    expect(live.record.tools.map((tool) => tool.description)).toEqual(['Description not available', tools[1]!.description]);
+  });
+
   it('merges by repository across sources, but not servers of one source that share a name or a monorepo', () => {
     const a = toucan('@a/weather', { repository: 'https://github.com/org/mono' });
     const b = toucan('@b/weather', { repository: 'https://github.com/org/mono' });

@@ -234,7 +234,7 @@ export function fromToucan(entry: JsonObject, retrieved: string): SourceServer |
         suppliedTools: true,
         ...(captured ? {} : { reducedParameters: true }),
       }],
-      tools: uniqueByName(tools.map(mcpTool).map((tool) => (captured ? tool : withoutScrapedParameters(tool, toolNames))).map(withoutPageChrome)),
+      tools: uniqueByName(tools.map(mcpTool).map((tool) => (captured ? tool : withoutPagePlaceholder(withoutScrapedParameters(tool, toolNames)))).map(withoutPageChrome)),
     },
   };
 }
@@ -260,6 +260,18 @@ const PAGE_CHROME = /^\s*Deploy Server\b[\s\S]{0,400}\bTry in Playground\b[^.!?]
 function withoutPageChrome(tool: ToolInput): ToolInput {
   if (typeof tool.description !== 'string' || !PAGE_CHROME.test(tool.description)) return tool;
   const { description: _chrome, ...rest } = tool;
+  return rest;
+}
+
+/**
+ * What a directory page prints where the author wrote no description. It is the page's
+ * text, not the server's, so the tool is kept without a description, as its author left it.
+ */
+const PAGE_PLACEHOLDER = /^\s*Description not available\s*$/;
+
+function withoutPagePlaceholder(tool: ToolInput): ToolInput {
+  if (typeof tool.description !== 'string' || !PAGE_PLACEHOLDER.test(tool.description)) return tool;
+  const { description: _placeholder, ...rest } = tool;
   return rest;
 }
 
