@@ -387,6 +387,13 @@ describe('verbs read by what they act on', () => {
     expect(category('convert_document', 'Convert a document to PDF and return it.', { content: { type: 'string' } })).toBe('Read');
   });
 
+  it('starts what it requests, and leads to the riskier action a request names', () => {
+    expect(category('request_account_deletion', '', { email: { type: 'string' } })).toBe('Destructive');
+    expect(category('ledger_export', 'Request an export of the ledger as a CSV.')).toBe('Write');
+    expect(category('request_login_code', 'Request a one-time login code by text message.', { phone: { type: 'string' } })).toBe('Write');
+    expect(category('request_refund', '', { orderId: { type: 'string' } })).toBe('Financial');
+  });
+
   it('fills a store when it loads a file into a table, and reads when it loads one into memory', () => {
     expect(category('load_export', 'Load a nightly export into the reporting database.', { path: { type: 'string' } })).toBe('Write');
     expect(category('load_export', 'Load a nightly export into memory for analysis.', { path: { type: 'string' } })).toBe('Read');
@@ -482,6 +489,12 @@ describe('names without a verb', () => {
   it('takes a tool named for managing something to do what its description lists', () => {
     expect(category('vault_state_management', 'Exports, imports, resets, and inspects the vault state.')).toBe('Destructive');
     expect(classify('vault_state_management', '').rationale).toContain('its name says it manages something ("management")');
+  });
+
+  it('takes a verb-like word closing a name after only a verb prefix for that verb\'s object', () => {
+    const names = ['charge_request', 'charge_wallet', 'charge_history'];
+    const server = { id: 'charger', name: 'Charger', toolNames: names };
+    expect(category('charge_request', 'Make an HTTP call to a URL; a fee it asks for is settled.', {}, server)).toBe('Financial');
   });
 
   it('takes a name from one thing to another, with no verb, for a conversion', () => {

@@ -288,6 +288,13 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
   // `git_log`, `tf_status`: a word that is as often a noun naming data, standing last after
   // prefixes only, names what the tool shows.
   if (leading?.ambiguous && leading.index === words.length - 1 && READ_NOUNS.has(leading.base)) leading = undefined;
+  // `pay_request` on a server whose tools all start with `pay`: a word as often a noun,
+  // closing the name after nothing but a prefix that is a verb itself, is that verb's
+  // object, and the prefix is the verb after all.
+  if (leading?.ambiguous && !method && leading.index === words.length - 1 && leading.index > 0 && words.slice(0, leading.index).every((word) => skip.has(word))) {
+    const prefixVerb = leadingVerb(words.slice(0, leading.index), { within: 6 });
+    if (prefixVerb && !prefixVerb.ambiguous) leading = prefixVerb;
+  }
 
   // Verb position: on a server that puts verbs last, the last word is the verb; elsewhere
   // a verb found past the front of the name (`web_data_google_play_store`) says less.

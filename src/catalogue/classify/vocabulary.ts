@@ -80,7 +80,7 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     rotate notify email?:0.7 message?:0.6 handle:0.5 draft? compose?:0.5 enqueue queue?:0.6 emit
     broadcast release:0.6 promote demote bump increment decrement replace fix correct revise
     rewrite rebase train tune mute unmute play?:0.6 confirm complete:0.7 finish
-    transfer?:0.7 setup? checkout?:0.7 crear actualizar guardar enviar
+    transfer?:0.7 setup? checkout?:0.7 request?:0.6 crear actualizar guardar enviar
     agregar crea cria actualiza atualiza guarda envía envia agrega`,
   Execute: `run rerun execute exec eval invoke call:0.6 trigger launch spawn build?:0.7 rebuild compile
     deploy redeploy shell? bash? sh? cmd? powershell? python?:0.7 interpret install:0.7 upgrade:0.7 dispatch retry:0.7
