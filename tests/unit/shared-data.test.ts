@@ -119,6 +119,17 @@ describe('merging the four sources', () => {
     expect(page.record.tools).toEqual([{ name: 'get_tide' }, { name: 'get_port', description: own }, { name: 'list_ports', description: 'Lists the harbours.' }]);
   });
 
+  it('drops a directory page\'s settings section taken for a tool, and a server that had nothing else', () => {
+    const settings = { name: 'Optional Settings', description: 'Access and manage servers by signing in.' };
+    const tide = { name: 'get_tide', description: 'Returns the tide table of a harbour.' };
+    expect(fromToucan({ id: '@a/tides', name: 'Tides', tools: [settings], provenance: { kind: 'smithery-page' } }, '2026-12-01')).toBeUndefined();
+    const page = fromToucan({ id: '@a/tides', name: 'Tides', tools: [settings, tide], provenance: { kind: 'smithery-page' } }, '2026-12-01')!;
+    expect(page.record.tools.map((tool) => tool.name)).toEqual(['get_tide']);
+    // A tool a server itself sends under that name stays.
+    const live = fromToucan({ id: '@a/tides', name: 'Tides', tools: [settings], provenance: { kind: 'captured' } }, '2026-12-01')!;
+    expect(live.record.tools.map((tool) => tool.name)).toEqual(['Optional Settings']);
+  });
+
   it('drops the placeholder a directory page prints for a missing description, but not a live server\'s', () => {
     const tools = [{ name: 'get_tide', description: 'Description not available' }, { name: 'get_port', description: 'Description not available for ports yet; returns the harbour.' }];
     const page = fromToucan({ id: '@a/tides', name: 'Tides', tools, provenance: { kind: 'smithery-page' } }, '2026-12-01')!;

@@ -202,10 +202,10 @@ function declaredLicense(value: unknown): string | undefined {
  */
 export function fromToucan(entry: JsonObject, retrieved: string): SourceServer | undefined {
   const id = text(entry.id);
-  const tools = (Array.isArray(entry.tools) ? entry.tools : []).filter(isObject);
-  if (!id || tools.length === 0) return undefined;
   const origin = isObject(entry.provenance) ? entry.provenance : {};
   const captured = origin.kind === 'captured';
+  const tools = (Array.isArray(entry.tools) ? entry.tools : []).filter(isObject).filter((tool) => captured || !isPageSettings(tool));
+  if (!id || tools.length === 0) return undefined;
   const repository = text(entry.repository);
   const homepage = text(entry.homepage);
   const license = declaredLicense(entry.license_declared);
@@ -261,6 +261,15 @@ function withoutPageChrome(tool: ToolInput): ToolInput {
   if (typeof tool.description !== 'string' || !PAGE_CHROME.test(tool.description)) return tool;
   const { description: _chrome, ...rest } = tool;
   return rest;
+}
+
+/**
+ * A directory page's own settings section ("Optional Settings: Access and manage servers
+ * by signing in."), which a page scrape can take for a tool. It is no tool of the server;
+ * a page that listed nothing else gives the server no tools, and no record.
+ */
+function isPageSettings(tool: JsonObject): boolean {
+  return tool.name === 'Optional Settings' && typeof tool.description === 'string' && /^\s*Access and manage servers by signing in\.?\s*$/.test(tool.description);
 }
 
 /**
