@@ -394,6 +394,11 @@ describe('verbs read by what they act on', () => {
     expect(category('request_refund', '', { orderId: { type: 'string' } })).toBe('Financial');
   });
 
+  it('asks a model what it sends to one, and messages a room it sends to', () => {
+    expect(category('local_chat', 'Send a message to the desk\'s local AI and get a response.', { message: { type: 'string' } })).toBe('Read');
+    expect(category('local_chat', 'Send a message to a chat room in the AI hobby network.', { message: { type: 'string' } })).toBe('Write');
+  });
+
   it('fills a store when it loads a file into a table, and reads when it loads one into memory', () => {
     expect(category('load_export', 'Load a nightly export into the reporting database.', { path: { type: 'string' } })).toBe('Write');
     expect(category('load_export', 'Load a nightly export into memory for analysis.', { path: { type: 'string' } })).toBe('Read');

@@ -7,7 +7,7 @@
  */
 import type { Evidence } from './evidence.ts';
 import { leadingVerb, objectWords, refine, type VerbHit } from './verbs.ts';
-import { riskierVerb, verbOf, type ActionCategory, type Verb } from './vocabulary.ts';
+import { MODEL_RECIPIENTS, riskierVerb, verbOf, type ActionCategory, type Verb } from './vocabulary.ts';
 import { categoryRiskRank } from '../schema/classification.ts';
 import { quoteAround } from './text.ts';
 
@@ -313,7 +313,24 @@ function openingHit(text: string, { words, starts, ends }: OpeningWords): VerbHi
     if (CONDITION_NEXT.test(text.slice(ends[index]!, ends[index]! + 10))) return false;
     return !ARTICLE_LEAD.test(before) && (index === 0 || !word.endsWith('ing') || verbOf(word, false) !== undefined || GERUND_LEAD.test(before));
   };
-  return frontVerb(text, words, ends) ?? leadingVerb(words, { inflected: true, within: OPENING_VERB_WITHIN, accept });
+  const hit = frontVerb(text, words, ends) ?? leadingVerb(words, { inflected: true, within: OPENING_VERB_WITHIN, accept });
+  return hit?.category === 'Write' && hit.base === 'send' ? asModelAsked(text, hit, ends[hit.index]!) : hit;
+}
+
+/**
+ * "Send a message to the local AI and get a response": what is sent to a model is a
+ * question, and its answer comes back to the caller. The phrase after "to" ends at a
+ * preposition ("to a chat room in the AI network" messages a room).
+ */
+const SENT_TO_MODEL = new RegExp(
+  String.raw`^[^.!?\n]{0,40}?\bto\s+(?:(?!(?:in|on|of|for|with|from|at|by|into|and|or)\b)[\p{L}\p{N}'’-]+\s+){0,3}?` +
+    String.raw`(${[...MODEL_RECIPIENTS].join('|')})\b`,
+  'iu',
+);
+
+function asModelAsked(text: string, hit: VerbHit, end: number): VerbHit {
+  const model = SENT_TO_MODEL.exec(text.slice(end, end + 120));
+  return model ? { ...hit, category: 'Read', strength: 0.8, label: `send-to-${model[1]!.toLowerCase()}`, ambiguous: false } : hit;
 }
 
 /** How far into the description a title ending with a colon may reach. */

@@ -344,6 +344,9 @@ export const DELIVERING_VERBS = set(`send report file submit share post forward 
 /** What a tool sends when it only asks: a prompt or a question sent to get an answer back. */
 export const ASKED_OBJECTS = set(`prompt prompts question questions query queries completion
   completions`);
+/** Who answers what is sent to them: a model, whose reply comes back to the caller. */
+export const MODEL_RECIPIENTS = set(`ai llm llms model models assistant chatbot gpt chatgpt claude
+  gemini ollama openai copilot`);
 /** What running verbs ask of a model: invoking a chat asks it; sending one messages people. */
 export const CHAT_OBJECTS = set(`chat chats`);
 
