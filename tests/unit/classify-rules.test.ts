@@ -359,6 +359,13 @@ describe('verbs read by what they act on', () => {
     expect(category('fleet_claim', 'Claim devices into a fleet of sensors.')).toBe('Write');
   });
 
+  it('writes when its description says the file is saved to a named folder, in English, Chinese or Japanese', () => {
+    expect(category('mail_get_attachment', 'Fetch the attachment of a message. The file is saved to the Downloads folder.', { messageId: { type: 'string' } })).toBe('Write');
+    expect(category('mail_get_attachment', '获取邮件附件，并保存到本地文件夹。', { messageId: { type: 'string' } })).toBe('Write');
+    expect(category('mail_get_attachment', '添付ファイルを取得します。ファイルはDownloadsフォルダに保存されます。', { messageId: { type: 'string' } })).toBe('Write');
+    expect(category('mail_get_attachment', 'Fetch the attachment of a message and return its bytes.', { messageId: { type: 'string' } })).toBe('Read');
+  });
+
   it('writes when its description documents a directory to save into, even with no schema shown', () => {
     const documented = 'Download the attachments of a ticket. Args: ticket: the ticket key. target_dir: Directory to save the attachments.';
     expect(category('ticket_attachments_fetch', documented)).toBe('Write');

@@ -143,7 +143,7 @@ const PHRASES: readonly Phrase[] = [
   },
   {
     pattern:
-      /\b((?:sav(?:es|ed|ing)|writ(?:es|ten|ing)|stor(?:es|ed|ing)|export(?:s|ed|ing)?|download(?:s|ed|ing)?) (?:\S+ ){0,3}?(?:to|into|on) (?:a |the |local |your )*(?:files?|disk|drive|directory|folder|filesystem|storage|csv)|saves? (?:them |it )?(?:locally|to disk)|(?:directory|folder|path) (?:to|where to|in which to) (?:save|write|store))\b/gi,
+      /\b((?:sav(?:es|ed|ing)|writ(?:es|ten|ing)|stor(?:es|ed|ing)|export(?:s|ed|ing)?|download(?:s|ed|ing)?) (?:\S+ ){0,3}?(?:to|into|on) (?:a |the |local |your |(?!(?:a|the|to|or|and)\b)[\w.-]+ ){0,2}?(?:files?|disk|drive|directory|folder|filesystem|storage|csv)|saves? (?:them |it )?(?:locally|to disk)|(?:directory|folder|path) (?:to|where to|in which to) (?:save|write|store))\b/gi,
     category: 'Write',
     weight: 1.5,
     key: () => 'saves-to-file',
@@ -260,6 +260,12 @@ export function descriptionSignals(text: string, evidence: Evidence): Descriptio
     const end = readOnly.index + readOnly[0].length;
     evidence.add('description', 'Read', 'phrase:read-only', 2, quoteAround(text, readOnly.index, end), { group: 'phrase', max: PHRASE_CAP });
     facts.readOnly = true;
+  }
+  const saves = facts.writesFiles ? null : CJK_SAVES_FILE.exec(text);
+  if (saves) {
+    const end = saves.index + saves[0].length;
+    evidence.add('description', 'Write', 'phrase:saves-to-file', 1.5, quoteAround(text, saves.index, end), { group: 'phrase', max: PHRASE_CAP });
+    facts.writesFiles = true;
   }
   facts.money ||= MONEY_WORDS.test(text);
   return facts;
@@ -622,6 +628,8 @@ const CJK_VERBS: ReadonlyMap<string, string> = new Map([
 const CJK = /[\u3400-\u9fff]/;
 const CJK_READ_ONLY = /只读|不会修改|不修改|不产生任何变更|不会产生任何变更|不做任何修改/;
 const CJK_QUERY = /查询|只读/;
+/** "保存到本地文件夹", "Downloadsフォルダに保存されます": a file saved where the description says. */
+const CJK_SAVES_FILE = /(?:保存|存储|写入|下载)(?:到|至)[^。\n]{0,20}?(?:文件夹|目录|文件|磁盘|本地)|(?:フォルダ|ディレクトリ|ファイル|文件夹|目录)[^。\n]{0,4}?(?:に|へ)保存/;
 const CJK_WINDOW = 40;
 
 function cjkOpeningVerb(text: string, evidence: Evidence): void {
