@@ -454,6 +454,12 @@ describe('verbs read by what they act on', () => {
     expect(category('db_vacuum', '')).toBe('Write');
   });
 
+  it('shuts a user out when it blocks one, and reads a block of a chain', () => {
+    expect(category('block_flagged_senders', 'Block senders flagged as spam by the filter.')).toBe('Write');
+    expect(category('block_legacy_logins', '')).toBe('Write');
+    expect(category('block_header', 'Returns the header of a block of the chain by its height.', { height: { type: 'number' } })).toBe('Read');
+  });
+
   it('knows memory examined is read', () => {
     expect(category('debugger_examine_memory', '')).toBe('Read');
   });

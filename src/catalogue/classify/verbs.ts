@@ -39,6 +39,7 @@ import {
   CLAIMED_VALUE,
   SHOWN_ON_SCREEN,
   OPENED_POSITIONS,
+  BLOCKED_OBJECTS,
   OPENED_RECORDS,
   READ_OBJECTS,
   RUN_OBJECTS,
@@ -180,6 +181,9 @@ const OBJECT_RULES: readonly ObjectRule[] = [
   { verbs: new Set(['open']), objects: OPENED_RECORDS, window: 3, category: 'Write', strength: 0.9 },
   // Navigating a tree of components browses it; navigating a page moves a browser.
   { verbs: new Set(['navigate']), objects: BROWSED_STRUCTURES, window: 3, category: 'Read', strength: 0.8 },
+  // Blocking a user or a kind of sign-in shuts it out; a block of a chain or a page is a
+  // thing, which is why the word alone says little.
+  { verbs: new Set(['block']), objects: BLOCKED_OBJECTS, window: 3, category: 'Write', strength: 0.9 },
   // Placing an order, a bet or a bid commits money; placing a block or a marker does not.
   { verbs: new Set(['place']), objects: PLACED_OBJECTS, window: 3, category: 'Financial', strength: 1 },
 ];

@@ -73,7 +73,7 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     dispose:0.6 forward?:0.4 encrypt:0.6 decrypt:0.6 mint:0.4 skip:0.7 zoom:0.6
     acknowledge ack?:0.8 unacknowledge escalate silence:0.8 upvote downvote bookmark? favorite?:0.6
     reconcile:0.7 mention?:0.5 backup?:0.8 drain:0.8 cordon uncordon taint?:0.7 mount unmount seal
-    unseal dequeue hide unhide unflag moderate?:0.6 deny?:0.7 allow?:0.6 whitelist
+    unseal dequeue hide unhide unflag block?:0.4 moderate?:0.6 deny?:0.7 allow?:0.6 whitelist
     blacklist? allowlist? denylist? quarantine:0.8 isolate:0.8 remediate:0.8 vacuum?:0.6 compact?:0.6
     log?:0.6 track:0.7 note?:0.6 remember store memorize cache?:0.6 index?:0.6 ingest
     annotate highlight compress zip unzip migrate apply:0.8 provision refresh:0.6 renew:0.7
@@ -317,6 +317,11 @@ export const ISSUED_LINKS = set(`url urls link links`);
 /** What opening shows on a screen for the user: opening a file only reads it. */
 export const SHOWN_ON_SCREEN = set(`tab tabs window windows url urls link links app apps application
   applications browser browsers page pages website websites site`);
+
+/** Who or what blocking shuts out: a user, a sender, an address, a kind of sign-in. */
+export const BLOCKED_OBJECTS = set(`user users contact contacts sender senders member members
+  account accounts ip ips address addresses domain domains number numbers caller callers auth
+  signin signins sign login logins access traffic request requests email emails spam bot bots`);
 
 /** What opening starts a record of: a case, a ticket, a pull request, an account. */
 export const OPENED_RECORDS = set(`case cases ticket tickets issue issues incident incidents
