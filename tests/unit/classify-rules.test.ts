@@ -460,6 +460,11 @@ describe('verbs read by what they act on', () => {
     expect(category('block_header', 'Returns the header of a block of the chain by its height.', { height: { type: 'number' } })).toBe('Read');
   });
 
+  it('moves money when it funds an account or a wallet, and reads a fund\'s data', () => {
+    expect(category('fund_wallet', 'Fund a wallet with tokens from the treasury.', { address: { type: 'string' } })).toBe('Financial');
+    expect(category('fund_holdings', 'Returns the holdings of a mutual fund.', { fundId: { type: 'string' } })).toBe('Read');
+  });
+
   it('knows memory examined is read', () => {
     expect(category('debugger_examine_memory', '')).toBe('Read');
   });

@@ -40,6 +40,7 @@ import {
   SHOWN_ON_SCREEN,
   OPENED_POSITIONS,
   BLOCKED_OBJECTS,
+  FUNDED_OBJECTS,
   OPENED_RECORDS,
   READ_OBJECTS,
   RUN_OBJECTS,
@@ -184,6 +185,8 @@ const OBJECT_RULES: readonly ObjectRule[] = [
   // Blocking a user or a kind of sign-in shuts it out; a block of a chain or a page is a
   // thing, which is why the word alone says little.
   { verbs: new Set(['block']), objects: BLOCKED_OBJECTS, window: 3, category: 'Write', strength: 0.9 },
+  // Funding an account or a wallet puts money in it; a fund is as often a thing bought.
+  { verbs: new Set(['fund']), objects: FUNDED_OBJECTS, window: 3, category: 'Financial', strength: 0.9 },
   // Placing an order, a bet or a bid commits money; placing a block or a marker does not.
   { verbs: new Set(['place']), objects: PLACED_OBJECTS, window: 3, category: 'Financial', strength: 1 },
 ];

@@ -91,7 +91,7 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     discard abort:0.7 shutdown empty:0.7 trash:0.8 nuke teardown obliterate
     deprovision decommission eliminar borrar elimina borra exclui recycle?:0.7`,
   Financial: `pay charge refund purchase? buy sell withdraw deposit trade? bid? bet donate
-    payout? invoice? bill?:0.7 void?:0.8 settle:0.8 remit stake unstake borrow lend repay redeem order?:0.6 pagar`,
+    payout? invoice? bill?:0.7 fund?:0.4 void?:0.8 settle:0.8 remit stake unstake borrow lend repay redeem order?:0.6 pagar`,
 };
 
 /** Words that qualify the verb that follows (`force_delete`, `bulk_update`), never lead. */
@@ -322,6 +322,10 @@ export const SHOWN_ON_SCREEN = set(`tab tabs window windows url urls link links 
 export const BLOCKED_OBJECTS = set(`user users contact contacts sender senders member members
   account accounts ip ips address addresses domain domains number numbers caller callers auth
   signin signins sign login logins access traffic request requests email emails spam bot bots`);
+
+/** What funding puts money into: an account, a wallet, a card. */
+export const FUNDED_OBJECTS = set(`account accounts wallet wallets address addresses card cards
+  escrow balance`);
 
 /** What opening starts a record of: a case, a ticket, a pull request, an account. */
 export const OPENED_RECORDS = set(`case cases ticket tickets issue issues incident incidents
