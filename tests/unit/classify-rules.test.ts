@@ -465,6 +465,11 @@ describe('verbs read by what they act on', () => {
     expect(category('fund_holdings', 'Returns the holdings of a mutual fund.', { fundId: { type: 'string' } })).toBe('Read');
   });
 
+  it('changes a model it transforms, and computes geometry it transforms', () => {
+    expect(category('transform_part', 'Transform a part\'s position, rotation or scale in the scene.', { id: { type: 'string' } })).toBe('Write');
+    expect(category('reproject', 'Transform geometries between coordinate systems.', { geojson: { type: 'string' } })).toBe('Read');
+  });
+
   it('knows memory examined is read', () => {
     expect(category('debugger_examine_memory', '')).toBe('Read');
   });
