@@ -470,6 +470,12 @@ describe('verbs read by what they act on', () => {
     expect(category('reproject', 'Transform geometries between coordinate systems.', { geojson: { type: 'string' } })).toBe('Read');
   });
 
+  it('knows a clip blurred, faded or mirrored is edited, as one cropped or rotated is', () => {
+    expect(category('clip_blur', 'Blur a region of the clip.', { clipId: { type: 'string' } })).toBe('Write');
+    expect(category('clip_fade', 'Fade the clip out to black.', { clipId: { type: 'string' } })).toBe('Write');
+    expect(category('clip_mirror', 'Mirror the clip horizontally.', { clipId: { type: 'string' } })).toBe('Write');
+  });
+
   it('knows memory examined is read', () => {
     expect(category('debugger_examine_memory', '')).toBe('Read');
   });
