@@ -425,6 +425,12 @@ describe('verbs read by what they act on', () => {
     expect(category('db_test', 'Test the connection to the database.')).toBe('Read');
   });
 
+  it('checks what a test asks about, and attacks what it probes for vulnerabilities', () => {
+    expect(category('sanity', 'Test if the archive service is reachable.')).toBe('Read');
+    expect(category('pattern_probe', 'Test a regular expression against an input string.', { pattern: { type: 'string' } })).toBe('Read');
+    expect(category('promo_abuse_test', 'Test for coupon abuse vulnerabilities in the checkout.', { url: { type: 'string' } })).toBe('Execute');
+  });
+
   it('changes state when it enforces a rule, joins a team or recycles nodes', () => {
     expect(category('policy_enforce_mfa', 'Enforce multi-factor sign-in for every user.')).toBe('Write');
     expect(category('team_join', 'Join a team via an invite code.')).toBe('Write');

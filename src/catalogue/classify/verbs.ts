@@ -29,6 +29,7 @@ import {
   PLACED_OBJECTS,
   BROWSED_STRUCTURES,
   ATTACKS,
+  CHECKED_BY_TEST,
   CIPHERED_VALUES,
   CONVERTED_VALUES,
   CONVERTED_RECORDS,
@@ -155,6 +156,7 @@ const OBJECT_RULES: readonly ObjectRule[] = [
   // Testing a site for XSS or injection fires attack payloads at it; testing a connection
   // only looks.
   { verbs: new Set(['test']), objects: ATTACKS, window: 4, category: 'Execute', strength: 0.8 },
+  { verbs: new Set(['test']), objects: CHECKED_BY_TEST, window: 3, category: 'Read', strength: 0.8 },
   // Joining tables or strings combines data and hands it back; joining a team or a channel
   // makes the caller a member.
   { verbs: new Set(['join']), objects: JOINED_DATA, window: 3, category: 'Read', strength: 0.8 },

@@ -335,7 +335,12 @@ export const OPENED_POSITIONS = set(`position positions trade trades long short`
 
 /** Attacks a security test fires at a live target to see whether they work. */
 export const ATTACKS = set(`xss injection injections sqli nosqli ssrf csrf clickjacking traversal bypass
-  tampering escalation deserialization payloads bruteforce exploit exploits`);
+  tampering escalation deserialization payloads bruteforce exploit exploits vulnerability
+  vulnerabilities misconfiguration misconfigurations idor manipulation abuse`);
+
+/** What a test only checks: whether something holds, a connection, a pattern against a string. */
+export const CHECKED_BY_TEST = set(`if whether connection connections connectivity credentials
+  regex regexp regular pattern patterns expression expressions indexer indexers`);
 
 /** What a tool moves through to show it, where navigating a page moves a browser. */
 export const BROWSED_STRUCTURES = set(`tree trees hierarchy hierarchies structure structures component
