@@ -70,6 +70,10 @@ describe('guidance, previews and sending', () => {
     expect(category('system_diagram', 'Generates a sequence diagram of the described flow, in Mermaid.')).toBe('Read');
   });
 
+  it('reads what a tool drafts without creating or updating anything', () => {
+    expect(category('generate_release_text', 'Generate the heading and body for a release from merged changes, without creating or updating a release.')).toBe('Read');
+  });
+
   it('reads a preview or a dry run, and what a tool says it does not apply', () => {
     expect(category('stack_changes', 'Shows a preview of the changes before applying them to the stack.')).toBe('Read');
     expect(category('config_apply_check', 'Validates the configuration without applying the changes.')).toBe('Read');

@@ -118,7 +118,7 @@ const PHRASES: readonly Phrase[] = [
   },
   {
     pattern:
-      /\b(read[- ]only|readonly|does(?: not|n't) (?:modify|change|alter|write|mutate|create|delete|apply|commit|send|deploy|save|publish)|will not (?:modify|change|apply|create|send|deploy)|without (?:modifying|changing|altering|making (?:any )?changes|applying(?: any| the)?(?: changes)?|committing|saving|sending|deploying|side[- ]effects)|no side[- ]effects|non[- ]destructive|dry[- ]?run|previews? (?:of )?(?:the |what |how )|before (?:applying|committing|sending|deploying))\b/gi,
+      /\b(read[- ]only|readonly|does(?: not|n't) (?:modify|change|alter|write|mutate|create|delete|apply|commit|send|deploy|save|publish)|will not (?:modify|change|apply|create|send|deploy)|without (?:modifying|changing|altering|creating|updating|deleting|writing|making (?:any )?changes|applying(?: any| the)?(?: changes)?|committing|saving|sending|deploying|side[- ]effects)|no side[- ]effects|non[- ]destructive|dry[- ]?run|previews? (?:of )?(?:the |what |how )|before (?:applying|committing|sending|deploying))\b/gi,
     category: 'Read',
     weight: 2,
     key: stem({ read: 'read-only', does: 'does-not-modify', will: 'does-not-modify', without: 'does-not-modify', no: 'does-not-modify', non: 'non-destructive', dry: 'dry-run', preview: 'preview', before: 'preview' }),
