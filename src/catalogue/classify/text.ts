@@ -24,7 +24,7 @@ export function scannedPart(text: string | undefined): string {
 const PLACEHOLDER = /^\s*(?:description not available|no description(?: provided| available)?|n\/a|none|todo|tbd)\.?\s*$/i;
 
 /** Whether `text` only stands in for a missing description: it says nothing of the tool. */
-export function isPlaceholder(text: string): boolean {
+function isPlaceholder(text: string): boolean {
   return PLACEHOLDER.test(text);
 }
 

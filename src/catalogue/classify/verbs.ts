@@ -260,7 +260,7 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
     // Asking a service for something starts it: "Request an airdrop", "request_profile_deletion".
     // An action the object names that is riskier than asking is what the request leads to.
     const requested = performedAction(ahead);
-    if (requested && riskierVerb({ ...requested }, verb)) return { ...hit, ...requested, label: `request-${requested.base}` };
+    if (requested && riskierVerb(requested, verb)) return { ...hit, ...requested, label: `request-${requested.base}` };
   }
   if (verb.base === 'build' || verb.base === 'rebuild') {
     // Building a project or an image compiles it; building a menu or an index makes it.
