@@ -442,10 +442,11 @@ describe('verbs read by what they act on', () => {
     expect(category('node_pool_recycle', 'Recycle all nodes of a pool.')).toBe('Destructive');
   });
 
-  it('starts a record when it opens a case or a ticket, and trades when it opens a position', () => {
+  it('starts a record when it opens a case or a ticket, and trades when it opens or closes a position', () => {
     expect(category('open_case_by_ref', 'Open a previously closed case by its reference.', { ref: { type: 'string' } })).toBe('Write');
     expect(category('open_ticket', '', { subject: { type: 'string' } })).toBe('Write');
     expect(category('open_position', 'Open a new long position on a perpetual market.', { symbol: { type: 'string' }, size: { type: 'number' } })).toBe('Financial');
+    expect(category('close_position', 'Close an open position for a ticker.', { ticker: { type: 'string' } })).toBe('Financial');
     expect(category('open_notebook_file', 'Opens a file of the notebook.', { path: { type: 'string' } })).toBe('Read');
   });
 

@@ -177,10 +177,10 @@ const OBJECT_RULES: readonly ObjectRule[] = [
   // domain takes it over.
   { verbs: new Set(['claim']), objects: CLAIMED_VALUE, window: 3, category: 'Financial', strength: 0.9 },
   // Opening a tab, a URL or an app changes what a browser or a device shows; opening a
-  // case or a ticket starts a record of it, and opening a position trades; opening a file
-  // reads it.
+  // case or a ticket starts a record of it, and opening or closing a position trades;
+  // opening a file reads it.
   { verbs: new Set(['open']), objects: SHOWN_ON_SCREEN, window: 3, category: 'Write', strength: 0.7 },
-  { verbs: new Set(['open']), objects: OPENED_POSITIONS, window: 3, category: 'Financial', strength: 0.9 },
+  { verbs: new Set(['open', 'close']), objects: OPENED_POSITIONS, window: 3, category: 'Financial', strength: 0.9 },
   { verbs: new Set(['open']), objects: OPENED_RECORDS, window: 3, category: 'Write', strength: 0.9 },
   // Navigating a tree of components browses it; navigating a page moves a browser.
   { verbs: new Set(['navigate']), objects: BROWSED_STRUCTURES, window: 3, category: 'Read', strength: 0.8 },

@@ -331,7 +331,7 @@ export const FUNDED_OBJECTS = set(`account accounts wallet wallets address addre
 /** What opening starts a record of: a case, a ticket, a pull request, an account. */
 export const OPENED_RECORDS = set(`case cases ticket tickets issue issues incident incidents
   pr prs pull dispute disputes account accounts session sessions step steps`);
-/** What opening commits money to: a trading position. */
+/** What opening or closing trades: a position. */
 export const OPENED_POSITIONS = set(`position positions trade trades long short`);
 
 /** Attacks a security test fires at a live target to see whether they work. */
