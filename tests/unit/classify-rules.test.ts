@@ -487,6 +487,11 @@ describe('verbs read by what they act on', () => {
     expect(category('clip_mirror', 'Mirror the clip horizontally.', { clipId: { type: 'string' } })).toBe('Write');
   });
 
+  it('knows a machine shut down can be started again, as one stopped can', () => {
+    expect(category('shutdown_vm', 'Power off a virtual machine.', { vmId: { type: 'string' } })).toBe('Write');
+    expect(category('terminate_vm', 'Terminate a virtual machine and release its disks.', { vmId: { type: 'string' } })).toBe('Destructive');
+  });
+
   it('knows memory examined is read', () => {
     expect(category('debugger_examine_memory', '')).toBe('Read');
   });

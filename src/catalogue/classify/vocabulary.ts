@@ -63,7 +63,7 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     toggle activate deactivate configure schedule? reschedule book? reserve submit approve
     reject accept decline dismiss lock unlock archive? unarchive restore sync link unlink
     attach detach connect?:0.4 disconnect:0.5 login logout authenticate:0.6 authorize:0.7 grant
-    close:0.8 start:0.7 begin:0.7 stop:0.8 transition:0.8 leave?:0.7 place?:0.6 expose:0.8 contribute:0.7
+    close:0.8 start:0.7 begin:0.7 stop:0.8 shutdown:0.8 transition:0.8 leave?:0.7 place?:0.6 expose:0.8 contribute:0.7
     propose:0.5 pause resume restart:0.8 reboot scale resize emulate
     navigate go:0.6 goto click hover:0.7 drag type?:0.6 fill press scroll focus:0.6 record?:0.6
     select?:0.6 give:0.5 sign:0.7 populate end?:0.6 retract persist inject:0.7 replicate:0.8 clean?:0.5 rate?:0.6 establish:0.6
@@ -89,7 +89,7 @@ const VERB_TABLE: Record<ActionCategory, string> = {
   Destructive: `delete remove rm del destroy drop?:0.8 purge erase wipe truncate clear:0.7
     reset:0.7 revoke terminate kill cancel:0.8 uninstall deregister unregister overwrite
     shred evict expire invalidate:0.8 tear?:0.9 rollback:0.8 revert:0.8 flush:0.7 prune cleanup:0.8
-    discard abort:0.7 shutdown empty:0.7 trash:0.8 nuke teardown obliterate
+    discard abort:0.7 empty:0.7 trash:0.8 nuke teardown obliterate
     deprovision decommission eliminar borrar elimina borra exclui recycle?:0.7`,
   Financial: `pay charge refund purchase? buy sell withdraw deposit trade? bid? bet donate
     payout? invoice? bill?:0.7 fund?:0.4 void?:0.8 settle:0.8 remit stake unstake borrow lend repay redeem order?:0.6 pagar`,
