@@ -255,6 +255,13 @@ describe('the opening sentence, read more closely', () => {
     expect(category('qpd', 'Delete plan: removes the stored plan of a query.')).toBe('Destructive');
   });
 
+  it('reads a list of actions whose line breaks were lost as one a line', () => {
+    const flat = 'Manage reading lists. - get: Get the lists of a reader. - add_books: Add books to a list. - drop_books: Remove books from a list.';
+    expect(category('ReaderShelves', flat)).toBe('Destructive');
+    // One " - key:" is an aside, not a list.
+    expect(category('ReaderShelves', 'Shelves of a reader - note: shelves are public.')).not.toBe('Destructive');
+  });
+
   it('takes the riskiest of the actions a multi-action tool lists one a line', () => {
     const guide = 'Use {"action": "list"} to pick an action.\nAction guide:\n- list: List the labels of a repository.\n- create: Create a label.\n- note_delete: Manage the notes of a label.\n- get: Get one label.';
     expect(category('repo_label', guide)).toBe('Destructive');

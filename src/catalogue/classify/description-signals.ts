@@ -561,6 +561,8 @@ function clauseActions(text: string, evidence: Evidence): void {
 /** "- approval_reset: Reset all approvals ...": one action a line, named, then described. */
 const ACTION_LINE = /^[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]*[`'"]?([\p{L}\d_./-]{1,40})[`'"]?[ \t]*(?::|—|–| - )[ \t]*['"`(]?([\p{L}]+)(?:[ \t]+([\p{L}]+))?/gmu;
 const KEY_WORDS = /[_./-]+/;
+/** The space before an item of a list written on one line: " - add_tracks: Add ...". */
+const FLATTENED_ITEM = / (?=- [`'"]?[\p{L}\d_./-]{1,40}[`'"]?[ \t]*:[ \t])/gu;
 const MAX_ACTION_LINES = 40;
 /** A line that ends with a colon heads what follows ("Action guidance:", "Returns a list of apps with:"). */
 const SECTION_HEADING = /^([^\n]{1,200}):[*_]*[ \t]*$/gm;
@@ -577,8 +579,11 @@ function lineVerb(word: string): Verb | undefined {
  * A multi-action tool that lists its actions one a line, each opening with its verb. With
  * three or more such lines the riskiest action counts, as for a list of bare verbs.
  */
-function actionLines(text: string, evidence: Evidence): void {
-  // One line is no list.
+function actionLines(described: string, evidence: Evidence): void {
+  // One line is no list, unless it is a list whose line breaks were lost on the way
+  // ("Manage playlists. - get: Get ... - add_tracks: Add ..."): each " - key:" starts a
+  // line again. A space becomes the line break, so every position stays where it was.
+  const text = described.includes('\n') ? described : described.includes(' - ') ? described.replace(FLATTENED_ITEM, '\n') : '';
   if (!text.includes('\n')) return;
   const items: ListedVerb[] = [];
   let dataSections: [number, boolean][] | undefined;
