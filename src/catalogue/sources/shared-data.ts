@@ -234,7 +234,12 @@ export function fromToucan(entry: JsonObject, retrieved: string): SourceServer |
         suppliedTools: true,
         ...(captured ? {} : { reducedParameters: true }),
       }],
-      tools: uniqueByName(tools.map(mcpTool).map((tool) => (captured ? tool : withoutPagePlaceholder(withoutScrapedParameters(tool, toolNames)))).map(withoutPageChrome)),
+      tools: uniqueByName(
+        tools
+          .map(mcpTool)
+          .map((tool) => (captured ? tool : withoutDescription(withoutScrapedParameters(tool, toolNames), PAGE_PLACEHOLDER)))
+          .map((tool) => withoutDescription(tool, PAGE_CHROME)),
+      ),
     },
   };
 }
@@ -257,9 +262,10 @@ function withoutScrapedParameters(tool: ToolInput, toolNames: ReadonlySet<string
  */
 const PAGE_CHROME = /^\s*Deploy Server\b[\s\S]{0,400}\bTry in Playground\b[^.!?]{0,200}$/;
 
-function withoutPageChrome(tool: ToolInput): ToolInput {
-  if (typeof tool.description !== 'string' || !PAGE_CHROME.test(tool.description)) return tool;
-  const { description: _chrome, ...rest } = tool;
+/** The tool without its description when `pageText` matches all of it; the same tool otherwise. */
+function withoutDescription(tool: ToolInput, pageText: RegExp): ToolInput {
+  if (typeof tool.description !== 'string' || !pageText.test(tool.description)) return tool;
+  const { description: _pageText, ...rest } = tool;
   return rest;
 }
 
@@ -277,12 +283,6 @@ function isPageSettings(tool: JsonObject): boolean {
  * text, not the server's, so the tool is kept without a description, as its author left it.
  */
 const PAGE_PLACEHOLDER = /^\s*Description not available\s*$/;
-
-function withoutPagePlaceholder(tool: ToolInput): ToolInput {
-  if (typeof tool.description !== 'string' || !PAGE_PLACEHOLDER.test(tool.description)) return tool;
-  const { description: _placeholder, ...rest } = tool;
-  return rest;
-}
 
 /**
  * A repository URL as an identity: host, owner and repository, lower-cased, without `.git`
