@@ -255,18 +255,8 @@ export function descriptionSignals(text: string, evidence: Evidence): Descriptio
       if (phrase.category === 'Financial') facts.money = true;
     }
   }
-  const readOnly = CJK_READ_ONLY.exec(text);
-  if (readOnly) {
-    const end = readOnly.index + readOnly[0].length;
-    evidence.add('description', 'Read', 'phrase:read-only', 2, quoteAround(text, readOnly.index, end), { group: 'phrase', max: PHRASE_CAP });
-    facts.readOnly = true;
-  }
-  const saves = facts.writesFiles ? null : CJK_SAVES_FILE.exec(text);
-  if (saves) {
-    const end = saves.index + saves[0].length;
-    evidence.add('description', 'Write', 'phrase:saves-to-file', 1.5, quoteAround(text, saves.index, end), { group: 'phrase', max: PHRASE_CAP });
-    facts.writesFiles = true;
-  }
+  if (cjkPhrase(text, CJK_READ_ONLY, 'Read', 'read-only', 2, evidence)) facts.readOnly = true;
+  if (!facts.writesFiles && cjkPhrase(text, CJK_SAVES_FILE, 'Write', 'saves-to-file', 1.5, evidence)) facts.writesFiles = true;
   facts.money ||= MONEY_WORDS.test(text);
   return facts;
 }
@@ -636,6 +626,15 @@ const CJK_QUERY = /查询|只读/;
 /** "保存到本地文件夹", "Downloadsフォルダに保存されます": a file saved where the description says. */
 const CJK_SAVES_FILE = /(?:保存|存储|写入|下载)(?:到|至)[^。\n]{0,20}?(?:文件夹|目录|文件|磁盘|本地)|(?:フォルダ|ディレクトリ|ファイル|文件夹|目录)[^。\n]{0,4}?(?:に|へ)保存/;
 const CJK_WINDOW = 40;
+
+/** Counts a Chinese or Japanese phrase as the English ones count; whether one was found. */
+function cjkPhrase(text: string, pattern: RegExp, category: ActionCategory, key: string, weight: number, evidence: Evidence): boolean {
+  const match = pattern.exec(text);
+  if (!match) return false;
+  const quote = quoteAround(text, match.index, match.index + match[0].length);
+  evidence.add('description', category, `phrase:${key}`, weight, quote, { group: 'phrase', max: PHRASE_CAP });
+  return true;
+}
 
 function cjkOpeningVerb(text: string, evidence: Evidence): void {
   const head = text.slice(0, CJK_WINDOW);
