@@ -286,7 +286,7 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
     // Generating text or numbers changes nothing; generating files or keys leaves them
     // behind (`generate_application_api_key`).
     // Text generated "using a model" is handed back: the first object decides.
-    const artifact = GENERATED_CONTENT.has(ahead[0] ?? '') ? undefined : hasAny(ahead, GENERATED_ARTIFACTS, 3);
+    const artifact = hasAny(ahead, GENERATED_CONTENT, 1) ? undefined : hasAny(ahead, GENERATED_ARTIFACTS, 3);
     if (artifact) return { ...hit, category: 'Write', strength: 0.8, label: `generate-${artifact}` };
   }
   if (verb.base === 'load') {
@@ -297,7 +297,7 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
     if (store) return { ...hit, category: 'Write', strength: 0.8, label: `load-into-${store}` };
   }
   if (verb.base === 'drop') {
-    const store = ahead[0] !== undefined && STORE_OBJECTS.has(ahead[0]) ? ahead[0] : undefined;
+    const store = hasAny(ahead, STORE_OBJECTS, 1);
     return store
       ? { ...hit, category: 'Destructive', strength: 1, label: `drop-${store}` }
       : { ...hit, category: 'Write', strength: 0.6 };
