@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHeadersFile } from './src/site/headers-file.ts';
+import { SYNCED_MESSAGE } from './src/site/shard.ts';
 
 /**
  * Writes the paths of the pages this build rendered to `.pages.txt` in the output
@@ -21,6 +22,21 @@ const pageList = {
       // With a leading slash, so that the home page ('') is a line too.
       const lines = pages.map((page) => `/${page.pathname}`).sort();
       await writeFile(join(fileURLToPath(dir), '.pages.txt'), lines.length > 0 ? `${lines.join('\n')}\n` : '');
+    },
+  },
+};
+
+/**
+ * Tells scripts/build.ts that this build is past its set-up: shards that build side by
+ * side start one after another's set-up, since each rewrites the same `.astro` files
+ * (scripts/build/render-shards.ts). Without a parent listening there is no channel.
+ */
+/** @type {import('astro').AstroIntegration} */
+const syncedSignal = {
+  name: 'synced-signal',
+  hooks: {
+    'astro:build:start': () => {
+      process.send?.(SYNCED_MESSAGE);
     },
   },
 };
@@ -64,5 +80,5 @@ export default defineConfig({
   },
   // The sitemap is written after the pages (scripts/build/sitemap.ts), so that a build
   // of shards merged has the same sitemap as one full build.
-  integrations: [mdx(), pageList],
+  integrations: [mdx(), pageList, syncedSignal],
 });

@@ -29,6 +29,7 @@ import { parseShard, WHOLE_SITE, type Shard } from '../src/site/shard.ts';
 import { withBase } from '../src/site/urls.ts';
 import { astroBuild } from './build/astro-build.ts';
 import { mergeShards } from './build/merge.ts';
+import { renderShards } from './build/render-shards.ts';
 import { ROOT, SHARDS_DIR } from './build/paths.ts';
 import { indexBundles } from './build/search-index.ts';
 import { writeSitemap } from './build/sitemap.ts';
@@ -143,18 +144,6 @@ function shardCountFor(size: number, jobs: number): number {
   return Math.ceil(needed / jobs) * jobs;
 }
 
-async function renderShards(shards: Shard[], outDirOf: (shard: Shard) => string, jobs: number, concurrency: number, heapMiB: number): Promise<void> {
-  const queue = [...shards];
-  const worker = async (): Promise<void> => {
-    for (let shard = queue.shift(); shard; shard = queue.shift()) {
-      const outDir = outDirOf(shard);
-      await rm(outDir, { recursive: true, force: true });
-      await timed(`pages of shard ${shard.index}/${shard.count}`, () => astroBuild({ outDir, shard, concurrency, heapMiB }));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(jobs, shards.length) }, worker));
-}
-
 async function main(): Promise<void> {
   const outDir = resolve(values.out ?? process.env.OUT_DIR ?? 'dist');
   const concurrency = positiveInteger('concurrency', values.concurrency, 4);
@@ -185,7 +174,12 @@ async function main(): Promise<void> {
     const dirOf = (shard: Shard): string => join(SHARDS_DIR, `shard-${shard.index}`);
     const heapMiB = positiveInteger('heap', values.heap, shardHeapMiB(size));
     log(`${count} shards, ${Math.min(jobs, count)} at a time, ${heapMiB} MiB of heap each`);
-    await timed('pages of all shards', () => renderShards(shards, dirOf, jobs, concurrency, heapMiB), 'pages');
+    const render = async (shard: Shard, onSynced: () => void): Promise<void> => {
+      const outDir = dirOf(shard);
+      await rm(outDir, { recursive: true, force: true });
+      await timed(`pages of shard ${shard.index}/${shard.count}`, () => astroBuild({ outDir, shard, concurrency, heapMiB, onSynced }));
+    };
+    await timed('pages of all shards', () => renderShards(shards, jobs, render), 'pages');
     await timed('merged', () => mergeShards(shards.map(dirOf), outDir), 'merge');
     await rm(SHARDS_DIR, { recursive: true, force: true });
   }

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { join, relative, resolve } from 'node:path';
-import type { Shard } from '../../src/site/shard.ts';
+import { SYNCED_MESSAGE, type Shard } from '../../src/site/shard.ts';
 import { ROOT } from './paths.ts';
 
 export interface AstroBuildOptions {
@@ -21,6 +21,8 @@ export interface AstroBuildOptions {
   env?: NodeJS.ProcessEnv;
   /** Receives the child's pid, for memory sampling. */
   onStart?: (pid: number) => void;
+  /** Called when the child is past its set-up (content synced, `.astro` written: see render-shards.ts). */
+  onSynced?: () => void;
 }
 
 export function astroBuild(options: AstroBuildOptions): Promise<void> {
@@ -51,9 +53,13 @@ export function astroBuild(options: AstroBuildOptions): Promise<void> {
     const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
       cwd: ROOT,
       env,
-      stdio: ['ignore', 'inherit', 'inherit'],
+      // The fourth channel carries SYNCED_MESSAGE back.
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     if (child.pid !== undefined) options.onStart?.(child.pid);
+    child.on('message', (message) => {
+      if (message === SYNCED_MESSAGE) options.onSynced?.();
+    });
     child.on('error', reject);
     child.on('close', (code, signal) => {
       if (code === 0) resolvePromise();

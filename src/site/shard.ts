@@ -21,6 +21,12 @@ export interface Shard {
 
 export const WHOLE_SITE: Shard = Object.freeze({ index: 1, count: 1 });
 
+/**
+ * What an Astro build sends the build script once it is past its set-up (astro.config.mjs
+ * sends it, scripts/build/astro-build.ts listens): the next shard may start its own then.
+ */
+export const SYNCED_MESSAGE = 'astro-build:synced';
+
 /** `3/8` to `{ index: 3, count: 8 }`; throws a message naming the value when it is not one. */
 export function parseShard(value: string | undefined): Shard {
   if (value === undefined || value.trim() === '') return WHOLE_SITE;
