@@ -7,16 +7,20 @@ import { defineConfig } from 'vitest/config';
  * servers on 127.0.0.1), `build` (builds fixture catalogues with Astro and checks the
  * output), `e2e` (headless Chromium on a built site).
  */
+// Every project: the temporary folders a test file made (built sites among them) go when it ends.
+const setupFiles = ['tests/support/remove-temp-dirs.ts'];
+
 export default defineConfig({
   test: {
     projects: [
       // Timeouts catch a hang, never measure speed (the benchmark does): on 2 shared cores a
       // unit test that spawns processes can wait well past vitest's default of 5 s.
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], setupFiles, testTimeout: 30_000, hookTimeout: 60_000 } },
       {
         test: {
           name: 'corpus',
           include: ['tests/corpus/**/*.test.ts'],
+          setupFiles,
           testTimeout: 300_000,
           hookTimeout: 300_000,
         },
@@ -25,6 +29,7 @@ export default defineConfig({
         test: {
           name: 'pipeline',
           include: ['tests/pipeline/**/*.test.ts'],
+          setupFiles,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -33,6 +38,7 @@ export default defineConfig({
         test: {
           name: 'build',
           include: ['tests/build/**/*.test.ts'],
+          setupFiles,
           testTimeout: 300_000,
           hookTimeout: 600_000,
         },
@@ -41,6 +47,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          setupFiles,
           testTimeout: 120_000,
           hookTimeout: 600_000,
         },

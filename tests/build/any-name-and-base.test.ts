@@ -4,12 +4,12 @@
  * every page under that path.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, ROOT } from '../support/build-site.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const run = promisify(execFile);
 const header = { format: 'mcp-tool-catalogue', version: '1' };
@@ -38,7 +38,7 @@ async function pullInto(name: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'any-name-'));
+  dir = await tempDir('any-name');
   await writeFile(join(dir, 'source.ndjson'), source);
 });
 

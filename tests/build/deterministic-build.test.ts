@@ -8,12 +8,12 @@
  * into the site one machine would have built.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build-site.ts';
 import { writeHostileCatalogue } from '../fixtures/hostile/generate.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 /** Every file of a built site, by path relative to it, with the sha256 of its bytes. */
 async function digest(outDir: string): Promise<Record<string, string>> {
@@ -39,7 +39,7 @@ let first: Record<string, string>;
 let second: Record<string, string>;
 
 beforeAll(async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'hostile-catalogue-'));
+  const dir = await tempDir('hostile-catalogue');
   const catalogue = join(dir, 'hostile.ndjson');
   await writeHostileCatalogue(catalogue);
   const whole = await buildSite(catalogue, {}, ['--shards', '1']);

@@ -4,7 +4,7 @@
  * finishes, refused records are named, no file lands outside the output folder or on top
  * of another page, and no page carries markup, script, handler or URL from the catalogue.
  */
-import { lstat, mkdtemp, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { expectedWarnings, NAME_PAGES, SERVER_SLUGS, TOOL_PAGES } from '../fixtu
 import { loadSiteCatalogue } from '../../src/site/load-site-catalogue.ts';
 import { buildSiteIndex } from '../../src/site/site-index.ts';
 import { policySchema } from '../../src/catalogue/policy/schema.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 let catalogue: string;
 let site: BuildResult;
@@ -164,7 +165,7 @@ function elements(page: string, tag: string, cls?: string): string[] {
 const toolPage = (path: string) => html.get(`tools/${path}/index.html`)!;
 
 beforeAll(async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'hostile-catalogue-'));
+  const dir = await tempDir('hostile-catalogue');
   catalogue = join(dir, 'hostile.ndjson');
   await writeHostileCatalogue(catalogue);
   before = await snapshot();

@@ -4,26 +4,20 @@
  * hand-made site, so that a clean result means something.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, ROOT } from '../support/build-site.ts';
 import { checkLinks, extractLinks, formatBroken, type BrokenLink } from '../support/link-check.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const run = promisify(execFile);
 const SITE_URL = process.env.SITE_URL || 'http://localhost:4321';
-const made: string[] = [];
-
-afterAll(async () => {
-  await Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true })));
-});
 
 describe('a site built from the minimal fixture', () => {
   it('has no broken internal link or fragment', async () => {
     const { outDir } = await buildSite('tests/fixtures/minimal.ndjson');
-    made.push(outDir);
     const report = await checkLinks(outDir, { site: SITE_URL });
     expect(formatBroken(report.broken)).toEqual([]);
     // A checker that found no links would pass any site: every page links to several.
@@ -34,7 +28,6 @@ describe('a site built from the minimal fixture', () => {
 
   it('has none either under a base path', async () => {
     const { outDir } = await buildSite('tests/fixtures/minimal.ndjson', { BASE_PATH: '/catalogue/' });
-    made.push(outDir);
     const report = await checkLinks(outDir, { basePath: '/catalogue/', site: SITE_URL });
     expect(formatBroken(report.broken)).toEqual([]);
     expect(report.links).toBeGreaterThan(report.pages * 5);
@@ -71,8 +64,7 @@ const FILES: Record<string, string> = {
 };
 
 async function smallSite(files: Record<string, string>): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'link-check-'));
-  made.push(dir);
+  const dir = await tempDir('link-check');
   for (const [path, content] of Object.entries(files)) {
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), content);

@@ -3,18 +3,18 @@
  * values the schema admits (and more where it sets no bound), in characters that grow
  * when escaped, stays under it on every page, and shows the caps it applied.
  */
-import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_WEIGHT_CEILING } from '../../src/catalogue/display-caps.ts';
 import { buildSite, type BuildResult } from '../support/build-site.ts';
 import { writeOversizedCatalogue } from '../fixtures/oversized/generate.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 let site: BuildResult;
 
 beforeAll(async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'oversized-'));
+  const dir = await tempDir('oversized');
   const catalogue = join(dir, 'oversized.ndjson');
   await writeOversizedCatalogue(catalogue);
   site = await buildSite(catalogue);

@@ -5,13 +5,13 @@
  */
 import { createServer, type Server } from 'node:http';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, ROOT, type BuildResult } from '../support/build-site.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const run = promisify(execFile);
 const header = { format: 'mcp-tool-catalogue', version: '1' };
@@ -35,7 +35,7 @@ beforeAll(async () => {
   server = createServer((_, response) => response.writeHead(200, { 'Content-Type': 'application/x-ndjson' }).end(body));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const dir = await mkdtemp(join(tmpdir(), 'pull-build-'));
+  const dir = await tempDir('pull-build');
   const out = join(dir, 'catalogue.ndjson');
   const pull = () => run(process.execPath, [join(ROOT, 'scripts/catalogue.ts'), 'pull', `${origin}/catalogue.ndjson`, '--out', out, '--quiet'], { cwd: ROOT });
   await pull();

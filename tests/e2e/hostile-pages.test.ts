@@ -4,8 +4,7 @@
  * violation is one), a page error, or a request anywhere but the site itself; and the
  * DOM the browser parsed holds no element, handler or link that came from the catalogue.
  */
-import { mkdtemp, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -14,6 +13,7 @@ import { serveStatic, type StaticSite } from '../support/static-server.ts';
 import { launchChromium } from '../support/browser.ts';
 import { writeHostileCatalogue, SEARCH_PROBE_WORD } from '../fixtures/hostile/generate.ts';
 import { TOOL_PAGES } from '../fixtures/hostile/expected.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 let site: StaticSite;
 let browser: Browser;
@@ -94,7 +94,7 @@ function domFindings(): string[] {
 }
 
 beforeAll(async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'hostile-catalogue-'));
+  const dir = await tempDir('hostile-catalogue');
   const catalogue = join(dir, 'hostile.ndjson');
   await writeHostileCatalogue(catalogue);
   const { outDir } = await buildSite(catalogue);

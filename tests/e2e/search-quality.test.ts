@@ -4,8 +4,7 @@
  * page in headless Chromium, and the hit-rate targets asserted. Times are printed, not
  * asserted (they belong to the benchmark, not to a test). Also the search page's contract.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -15,6 +14,7 @@ import { launchChromium } from '../support/browser.ts';
 import { buildQuerySets } from '../../scripts/search-quality/query-sets.ts';
 import { formatReport, measureSearch, type QualityReport } from '../../scripts/search-quality/measure.ts';
 import { catalogueNames } from '../../scripts/search-quality/catalogue-names.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 let site: StaticSite;
 let browser: Browser;
@@ -22,7 +22,7 @@ let catalogue: string;
 
 beforeAll(async () => {
   const lines = (await readFile(join(ROOT, 'content/catalogue/catalogue.ndjson'), 'utf8')).trimEnd().split('\n');
-  catalogue = join(await mkdtemp(join(tmpdir(), 'search-quality-')), 'catalogue.ndjson');
+  catalogue = join(await tempDir('search-quality'), 'catalogue.ndjson');
   await writeFile(catalogue, `${[lines[0]!, ...lines.slice(1).filter((_, index) => index % 6 === 0)].join('\n')}\n`);
   site = await serveStatic((await buildSite(catalogue)).outDir);
   browser = await launchChromium();

@@ -4,11 +4,11 @@
  * The Node 24 binary that runs the tests (npm puts it first on the PATH) runs the build.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { processAlive } from '../../src/catalogue/process-alive.ts';
+import { tempDir } from './temp-dir.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -66,7 +66,7 @@ export function shellEnv(): NodeJS.ProcessEnv {
 }
 
 export async function buildSite(catalogue: string, extraEnv: Record<string, string> = {}, args: string[] = []): Promise<BuildResult> {
-  const outDir = await mkdtemp(join(tmpdir(), 'site-build-'));
+  const outDir = await tempDir('site-build');
   const env = { ...shellEnv(), CATALOGUE: resolve(ROOT, catalogue), OUT_DIR: outDir, ...extraEnv };
   const node = process.execPath;
   return withBuildLock(async () => {

@@ -1,8 +1,8 @@
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAttackPatterns } from '../../src/site/attack-pattern-files.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const ATTACKS = resolve(import.meta.dirname, '../../content/attacks');
 
@@ -17,7 +17,7 @@ describe('attack patterns read without Astro', () => {
   });
 
   it('names the file and the field of bad front matter', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'attacks-'));
+    const dir = await tempDir('attacks');
     await writeFile(join(dir, 'broken.mdx'), '---\ntitle: A pattern\nsummary: x\ncategories: ["Nonsense"]\nmitigations: ["m"]\nsources: [{title: t, url: "https://example.com"}]\n---\nBody\n');
     await expect(readAttackPatterns(dir)).rejects.toThrow(/broken\.mdx: field "categories\.0"/);
     await writeFile(join(dir, 'broken.mdx'), 'no front matter');

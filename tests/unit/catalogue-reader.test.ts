@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
-import { mkdtemp, readFile, writeFile, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -8,6 +7,7 @@ import { readCatalogueStream, readCatalogueFile } from '../../src/catalogue/stor
 import { catalogueHeader, writeCatalogueAtomically } from '../../src/catalogue/store/writer.ts';
 import type { CatalogueError } from '../../src/catalogue/store/errors.ts';
 import { stageFile } from '../../src/catalogue/store/atomic.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 /**
  * When set, the next write stream fails as a full disk would, on its own schedule: its
@@ -95,7 +95,7 @@ describe('the catalogue reader', () => {
   });
 
   it('reads back what the writer wrote, and the writer leaves no temporary file', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'catalogue-'));
+    const dir = await tempDir('catalogue');
     const path = join(dir, 'c.ndjson');
     await writeCatalogueAtomically(path, catalogueHeader({ generated: '2026-11-21' }), [server('a') as never]);
     const out: string[] = [];
@@ -105,7 +105,7 @@ describe('the catalogue reader', () => {
   });
 
   it('keeps the previous file when writing fails midway', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'catalogue-'));
+    const dir = await tempDir('catalogue');
     const path = join(dir, 'c.ndjson');
     await writeFile(path, 'previous');
     async function* failing() {
@@ -118,7 +118,7 @@ describe('the catalogue reader', () => {
   });
 
   it('reports a disk that fills up while the writer is busy elsewhere, and leaves no temporary file', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'catalogue-'));
+    const dir = await tempDir('catalogue');
     const path = join(dir, 'c.ndjson');
     await writeFile(path, 'previous');
     diskFull.armed = true;
@@ -132,7 +132,7 @@ describe('the catalogue reader', () => {
   });
 
   it('stages an append that fails the same way without leaving anything behind', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'catalogue-'));
+    const dir = await tempDir('catalogue');
     const path = join(dir, 'changes.ndjson');
     await writeFile(path, 'line 1\n');
     diskFull.armed = true;
@@ -142,7 +142,7 @@ describe('the catalogue reader', () => {
   });
 
   it('reads a catalogue back whatever its file is called, gzipped or not', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'catalogue-'));
+    const dir = await tempDir('catalogue');
     const ndjsonText = `${JSON.stringify(catalogueHeader({}))}\n${JSON.stringify(server('a'))}\n`;
     const jsonText = JSON.stringify({ ...catalogueHeader({}), servers: [server('b')] }, null, 2);
     const cases: Array<[string, string | Buffer, string]> = [

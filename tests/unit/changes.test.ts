@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { loadChangeLog } from '../../src/catalogue/store/change-log-file.ts';
 import { readFingerprintIndex } from '../../src/catalogue/store/fingerprint-index.ts';
 import { readCatalogueFile } from '../../src/catalogue/store/reader.ts';
 import { toolFingerprint } from '../../src/catalogue/fingerprint.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const read = { name: 'read_file', description: 'Reads a file.', inputSchema: { type: 'object', properties: { path: { type: 'string' } } } };
 const write = { name: 'write_file', description: 'Writes a file.', inputSchema: { type: 'object' } };
@@ -72,7 +73,7 @@ describe('diffCatalogues', () => {
 
 describe('the change log', () => {
   async function logOf(lines: string[]): Promise<string> {
-    const dir = await mkdtemp(join(tmpdir(), 'changes-'));
+    const dir = await tempDir('changes');
     const path = join(dir, 'changes.ndjson');
     await writeFile(path, lines.join(''));
     return path;
@@ -132,7 +133,7 @@ describe('the change log', () => {
   }, 60_000);
 
   it('keeps U+2028 and U+2029 inside names and descriptions (JSON.stringify leaves them raw)', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'changes-'));
+    const dir = await tempDir('changes');
     const odd = { name: 'line\u2028break', description: 'para\u2029graph', inputSchema: { type: 'object' } };
     const servers: ServerTools[] = [{ id: 'odd', tools: [odd] }];
     const catalogue = join(dir, 'catalogue.ndjson');
@@ -146,7 +147,7 @@ describe('the change log', () => {
   });
 
   it('fills in the default inputSchema of a tool that has none, as the schema does', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'changes-'));
+    const dir = await tempDir('changes');
     const path = join(dir, 'catalogue.ndjson');
     const header = { format: 'mcp-tool-catalogue', version: '1' };
     const record = { id: 'bare', name: 'Bare', provenance: [{ source: 't', retrieved: '2026-11-01' }], tools: [{ name: 'ping' }] };
@@ -155,7 +156,7 @@ describe('the change log', () => {
   });
 
   it('reads a fingerprint index from a catalogue file, whatever its name', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'changes-'));
+    const dir = await tempDir('changes');
     const path = join(dir, 'catalogue.json');
     const header = { format: 'mcp-tool-catalogue', version: '1' };
     const server = { id: 'files', name: 'Files', provenance: [{ source: 't', retrieved: '2026-11-01' }], tools: [read] };

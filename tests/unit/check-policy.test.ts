@@ -3,14 +3,14 @@
  * tools, with each problem at its place in the file; and the command line around it.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { checkPolicyText, decideCalls } from '../../src/catalogue/policy-check/check-policy.ts';
 import type { Server } from '../../src/catalogue/schema/server.ts';
 import { ROOT, shellEnv } from '../support/build-site.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const run = promisify(execFile);
 
@@ -119,7 +119,7 @@ describe('checking a policy.intercept.yaml', () => {
 
 describe('npm run catalogue -- check-policy', () => {
   it('exits 1 and names the tool the server lacks; exits 0 and prints verdicts for a good policy', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'check-policy-'));
+    const dir = await tempDir('check-policy');
     const catalogue = join(dir, 'catalogue.ndjson');
     await writeFile(catalogue, `${JSON.stringify({ format: 'mcp-tool-catalogue', version: '1' })}\n${JSON.stringify(server)}\n`);
     const bad = join(dir, 'bad.json');

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDirSync } from '../support/temp-dir.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const NODE = join(ROOT, 'node_modules', '.bin', 'node');
@@ -50,7 +50,7 @@ describe('catalogue classify', () => {
   });
 
   it('tells an array from a catalogue by its first non-space character', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'classify-'));
+    const dir = tempDirSync('classify');
     const file = join(dir, 'tools.txt');
     writeFileSync(file, `\n\n   [{"name": "list_things"}]`);
     const { status, stdout } = run('classify', file);
@@ -69,7 +69,7 @@ describe('catalogue classify', () => {
   });
 
   it('fails on a missing file, an empty file and invalid JSON, naming the file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'classify-'));
+    const dir = tempDirSync('classify');
     const empty = join(dir, 'empty.json');
     writeFileSync(empty, '  \n');
     const broken = join(dir, 'broken.json');
