@@ -417,6 +417,12 @@ describe('verbs read by what they act on', () => {
     expect(category('local_chat', 'Send a message to a chat room in the AI hobby network.', { message: { type: 'string' } })).toBe('Write');
   });
 
+  it('asks a model when it creates a completion, and keeps a record it creates', () => {
+    expect(category('create_chat_completion', 'Create a chat completion with the lighthouse model API.', { messages: { type: 'array' } })).toBe('Read');
+    expect(category('create_completion', '', { prompt: { type: 'string' } })).toBe('Read');
+    expect(category('create_course', 'Create a course with its completion criteria.', { title: { type: 'string' } })).toBe('Write');
+  });
+
   it('fills a store when it loads a file into a table, and reads when it loads one into memory', () => {
     expect(category('load_export', 'Load a nightly export into the reporting database.', { path: { type: 'string' } })).toBe('Write');
     expect(category('load_export', 'Load a nightly export into memory for analysis.', { path: { type: 'string' } })).toBe('Read');
@@ -609,7 +615,7 @@ describe('confidence', () => {
 
   it('is stored with the engine version that made it', () => {
     expect(classify('x', '').engine).toBe(ENGINE);
-    expect(ENGINE).toBe('rules-8');
+    expect(ENGINE).toBe('rules-9');
   });
 });
 

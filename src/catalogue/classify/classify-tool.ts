@@ -32,7 +32,7 @@ import { asText, scannedPart, tidy } from './text.ts';
 import { ARITHMETIC_VERBS, HARD_DELETES, verbOf, type ActionCategory } from './vocabulary.ts';
 
 /** Bump when a change to the rules can change a classification. */
-export const ENGINE = 'rules-8';
+export const ENGINE = 'rules-9';
 
 /** What the engine reads of a tool: an MCP `Tool`, or any object shaped like one. */
 export interface ClassifiableTool {

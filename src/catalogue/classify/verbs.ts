@@ -36,6 +36,7 @@ import {
   FORWARDED_OBJECTS,
   MINTED_VALUE,
   ISSUED_LINKS,
+  MODEL_REPLIES,
   JOINED_DATA,
   CLAIMED_VALUE,
   SHOWN_ON_SCREEN,
@@ -171,6 +172,8 @@ const OBJECT_RULES: readonly ObjectRule[] = [
   // generating one does.
   { verbs: new Set(['mint']), objects: MINTED_VALUE, window: 3, category: 'Financial', strength: 0.9 },
   { verbs: new Set(['mint']), objects: ISSUED_LINKS, window: 3, category: 'Read', strength: 0.6 },
+  // Creating a completion asks a model; the reply comes back and nothing is kept.
+  { verbs: new Set(['create']), objects: MODEL_REPLIES, window: 3, category: 'Read', strength: 0.8 },
   // Forwarding an email or a port passes it on; "forward geocoding" is a kind of lookup.
   { verbs: new Set(['forward']), objects: FORWARDED_OBJECTS, window: 3, category: 'Write', strength: 0.9 },
   // Claiming rewards or an airdrop moves value to the claimant; claiming a device or a

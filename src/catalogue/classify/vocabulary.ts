@@ -315,6 +315,12 @@ export const JOINED_DATA = set(`table tables string strings path paths array arr
 /** What minting a signed link hands back, as generating one does. */
 export const ISSUED_LINKS = set(`url urls link links`);
 
+/**
+ * What a model is asked for, in the name several model APIs give the call ("Create a chat
+ * completion"): creating one hands back the model's reply, where creating a record keeps it.
+ */
+export const MODEL_REPLIES = set(`completion completions`);
+
 /** What opening shows on a screen for the user: opening a file only reads it. */
 export const SHOWN_ON_SCREEN = set(`tab tabs window windows url urls link links app apps application
   applications browser browsers page pages website websites site`);
