@@ -155,6 +155,7 @@ function shownBy(signal: Signal | undefined): string {
       return `its name (HTTP ${word.toUpperCase()})`;
     case 'leading-verb':
     case 'name-compound':
+    case 'name-agent':
     case 'name-verb':
       return `its name ("${word}")`;
     case 'title-verb':

@@ -220,6 +220,35 @@ function compoundVerb(word: string, index: number): VerbHit | undefined {
   return undefined;
 }
 
+/** The shortest agent noun read as one: `user`, `buyer`, `timer` name people and things. */
+const MIN_AGENT_NOUN = 6;
+
+/** Nouns shaped like doers that name objects: a computer is no tool that computes. */
+const THING_NOUNS: ReadonlySet<string> = new Set(['computer', 'poster', 'banner', 'marker', 'locker', 'sticker', 'printer']);
+
+/**
+ * `uuid_generator`, `web_crawler`, `bmi_calculator`, `docker_image_builder`: a name headed
+ * by the noun of what does a verb's work names that work, done to the words before it.
+ * The noun's possible verbs are tried: `scraper` from scrape, `crawler` from crawl,
+ * `generator` from generate, `planner` from plan.
+ */
+function agentNounVerb(words: readonly string[], index: number): VerbHit | undefined {
+  const word = words[index]!;
+  if (word.length < MIN_AGENT_NOUN || THING_NOUNS.has(word) || !/(?:er|or)$/.test(word)) return undefined;
+  // `description_for_product_manager`: after a preposition the noun is whom the tool serves.
+  if (words.slice(0, index).some((before) => PREPOSITIONS.has(before))) return undefined;
+  const stem = word.slice(0, -2);
+  for (const candidate of [word.slice(0, -1), stem, `${stem}e`, stem.replace(/(.)\1$/, '$1')]) {
+    const verb = verbOf(candidate, false);
+    if (!verb) continue;
+    // `walmart_seller`, `top_buyer`: people who trade, not tools that do.
+    if (verb.category === 'Financial') return undefined;
+    const refined = refine(verb, [candidate, ...words.slice(0, index)], 0);
+    return { ...refined, index, label: word, ambiguous: false };
+  }
+  return undefined;
+}
+
 /** A noun naming data, as a whole word or at the end of a compound (`tflogs`). */
 function readNoun(words: readonly string[]): string | undefined {
   for (let i = words.length - 1; i >= 0; i -= 1) {
@@ -337,10 +366,14 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
     const last = candidates.at(-1)!;
     // The last word heads an English compound: `changelog_analysis` is an analysis.
     const headNoun = noun !== undefined && READ_NOUNS.has(words.at(-1)!);
+    const agent = headNoun ? undefined : agentNounVerb(words, words.lastIndexOf(last));
     if (candidates.length > 1 && MANAGING_NOUNS.has(last)) {
       // `state_management`, `user_admin`: a tool that manages the thing, whatever it may do to it.
       const manage = verbOf('manage', false)!;
       evidence.add('name', manage.category, `name-manages:${last}`, WEIGHT.compoundVerb * manage.strength, quote);
+    } else if (agent) {
+      evidence.add('name', agent.category, `name-agent:${agent.label}`, WEIGHT.compoundVerb * agent.strength, quote);
+      leading = agent;
     } else if (compound && !headNoun && !(noun && compound.category === 'Read')) {
       evidence.add('name', compound.category, `name-compound:${compound.label}`, WEIGHT.compoundVerb * compound.strength, quote);
       leading = compound;

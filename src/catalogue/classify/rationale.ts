@@ -75,6 +75,8 @@ function clause(signal: Signal, facts: ParamFacts): string | undefined {
       return `its name says it is an HTTP ${value.toUpperCase()}, a method that may change state on the server`;
     case 'name-verb':
       return `its name includes "${value}"`;
+    case 'name-agent':
+      return `its name says it is a ${value}`;
     case 'name-manages':
       return `its name says it manages something ("${value}"), which may include changing or removing it`;
     case 'description-runs':
