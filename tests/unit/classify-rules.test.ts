@@ -294,6 +294,8 @@ describe('the opening sentence, read more closely', () => {
     expect(category('compile_logs', 'Get the console output of a compilation by its number.')).toBe('Read');
     expect(category('replicate_status', 'Check the progress of a replication job.')).toBe('Read');
     expect(category('barter_quote', 'Retrieve a quote for bartering one good for another.')).toBe('Read');
+    const tsdb = { id: 'tsdb', name: 'TSDB', toolNames: ['ts_query', 'ts_query_range', 'ts_labels', 'ts_label_values', 'ts_write', 'ts_export', 'ts_import'] };
+    expect(category('ts_label_values', 'Get the distinct values seen across the stored series.', { label: { type: 'string' } }, tsdb)).toBe('Read');
     // Without a description, or with one that states the change, the verb is the action.
     expect(category('compile_logs', '')).toBe('Execute');
     expect(category('replicate_status', 'Updates the status of a replication job.')).toBe('Write');
@@ -415,6 +417,12 @@ describe('verbs read by what they act on', () => {
   it('asks a model what it sends to one, and messages a room it sends to', () => {
     expect(category('local_chat', 'Send a message to the desk\'s local AI and get a response.', { message: { type: 'string' } })).toBe('Read');
     expect(category('local_chat', 'Send a message to a chat room in the AI hobby network.', { message: { type: 'string' } })).toBe('Write');
+  });
+
+  it('provisions a resource when it launches an instance or a database, and runs an app it launches', () => {
+    expect(category('launch_replica_db', 'Launch a new read replica database in the chosen region.', { region: { type: 'string' } })).toBe('Write');
+    expect(category('launch_instance', '', { image: { type: 'string' } })).toBe('Write');
+    expect(category('launch_app', 'Launch an app on the connected tablet.', { bundle: { type: 'string' } })).toBe('Execute');
   });
 
   it('asks a model when it creates a completion, and keeps a record it creates', () => {

@@ -37,6 +37,7 @@ import {
   MINTED_VALUE,
   ISSUED_LINKS,
   MODEL_REPLIES,
+  PROVISIONED,
   JOINED_DATA,
   CLAIMED_VALUE,
   SHOWN_ON_SCREEN,
@@ -174,6 +175,8 @@ const OBJECT_RULES: readonly ObjectRule[] = [
   { verbs: new Set(['mint']), objects: ISSUED_LINKS, window: 3, category: 'Read', strength: 0.6 },
   // Creating a completion asks a model; the reply comes back and nothing is kept.
   { verbs: new Set(['create']), objects: MODEL_REPLIES, window: 3, category: 'Read', strength: 0.8 },
+  // Launching an instance or a database provisions a resource; launching an app runs it.
+  { verbs: new Set(['launch']), objects: PROVISIONED, window: 3, category: 'Write', strength: 0.9 },
   // Forwarding an email or a port passes it on; "forward geocoding" is a kind of lookup.
   { verbs: new Set(['forward']), objects: FORWARDED_OBJECTS, window: 3, category: 'Write', strength: 0.9 },
   // Claiming rewards or an airdrop moves value to the claimant; claiming a device or a

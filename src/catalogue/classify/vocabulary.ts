@@ -321,6 +321,10 @@ export const ISSUED_LINKS = set(`url urls link links`);
  */
 export const MODEL_REPLIES = set(`completion completions`);
 
+/** Infrastructure that launching provisions: a new instance is a resource kept, not code run. */
+export const PROVISIONED = set(`instance instances server servers vm vms machine machines cluster
+  clusters database databases db dbs node nodes droplet droplets`);
+
 /** What opening shows on a screen for the user: opening a file only reads it. */
 export const SHOWN_ON_SCREEN = set(`tab tabs window windows url urls link links app apps application
   applications browser browsers page pages website websites site`);
@@ -433,7 +437,7 @@ export const READ_NOUNS = set(`data info information details detail stats statis
   list catalog catalogue insights insight report reports analysis overview schedules
   standings docs documentation readme definition definitions properties config settings
   state context outputs output runs changelog records record profile dashboard quote quotes
-  estimate estimates balance balances`);
+  estimate estimates balance balances values`);
 
 /** Parameter words that carry code or commands to run. */
 export const COMMAND_PARAM_WORDS = set(`command commands cmd cmds cmdline commandline script
