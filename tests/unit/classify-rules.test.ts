@@ -590,6 +590,7 @@ describe('names without a verb', () => {
     expect(category('sitemap_crawler', '')).toBe('Read');
     expect(category('mortgage_calculator', '')).toBe('Read');
     expect(classify('sitemap_crawler', '').rationale).toContain('its name says it is a crawler');
+    expect(classify('sentiment_analyzer', '').rationale).toContain('its name says it is an analyzer');
     expect(category('stale_branch_remover', '')).toBe('Destructive');
     // What is built decides, as it does after the verb: an image compiles, a menu is made.
     expect(category('container_image_builder', '')).toBe('Execute');
