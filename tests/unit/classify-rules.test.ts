@@ -294,8 +294,6 @@ describe('the opening sentence, read more closely', () => {
     expect(category('compile_logs', 'Get the console output of a compilation by its number.')).toBe('Read');
     expect(category('replicate_status', 'Check the progress of a replication job.')).toBe('Read');
     expect(category('barter_quote', 'Retrieve a quote for bartering one good for another.')).toBe('Read');
-    const tsdb = { id: 'tsdb', name: 'TSDB', toolNames: ['ts_query', 'ts_query_range', 'ts_labels', 'ts_label_values', 'ts_write', 'ts_export', 'ts_import'] };
-    expect(category('ts_label_values', 'Get the distinct values seen across the stored series.', { label: { type: 'string' } }, tsdb)).toBe('Read');
     // Without a description, or with one that states the change, the verb is the action.
     expect(category('compile_logs', '')).toBe('Execute');
     expect(category('replicate_status', 'Updates the status of a replication job.')).toBe('Write');
@@ -423,12 +421,19 @@ describe('verbs read by what they act on', () => {
     expect(category('launch_replica_db', 'Launch a new read replica database in the chosen region.', { region: { type: 'string' } })).toBe('Write');
     expect(category('launch_instance', '', { image: { type: 'string' } })).toBe('Write');
     expect(category('launch_app', 'Launch an app on the connected tablet.', { bundle: { type: 'string' } })).toBe('Execute');
+    // A script, a dev server or a job launched runs, wherever it runs.
+    expect(category('launch_node_script', 'Launch a Node.js script with the given arguments.', { path: { type: 'string' } })).toBe('Execute');
+    expect(category('launch_dev_server', '', { port: { type: 'number' } })).toBe('Execute');
+    expect(category('launch_job_on_cluster', '', { job: { type: 'string' } })).toBe('Execute');
   });
 
   it('asks a model when it creates a completion, and keeps a record it creates', () => {
     expect(category('create_chat_completion', 'Create a chat completion with the lighthouse model API.', { messages: { type: 'array' } })).toBe('Read');
     expect(category('create_completion', '', { prompt: { type: 'string' } })).toBe('Read');
-    expect(category('create_course', 'Create a course with its completion criteria.', { title: { type: 'string' } })).toBe('Write');
+    expect(category('create_text_completion', '', { prompt: { type: 'string' } })).toBe('Read');
+    // A completion of a course or a task is a record kept.
+    expect(category('create_course_completion', 'Create a course completion record for a learner.', { learnerId: { type: 'string' } })).toBe('Write');
+    expect(classify('create_course', 'Create a course with its completion criteria.', { title: { type: 'string' } }).signals.map((signal) => signal.label)).not.toContain('description-verb:create-completion');
   });
 
   it('fills a store when it loads a file into a table, and reads when it loads one into memory', () => {

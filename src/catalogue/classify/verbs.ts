@@ -37,6 +37,7 @@ import {
   MINTED_VALUE,
   ISSUED_LINKS,
   MODEL_REPLIES,
+  MODEL_REPLY_KINDS,
   PROVISIONED,
   JOINED_DATA,
   CLAIMED_VALUE,
@@ -173,8 +174,6 @@ const OBJECT_RULES: readonly ObjectRule[] = [
   // generating one does.
   { verbs: new Set(['mint']), objects: MINTED_VALUE, window: 3, category: 'Financial', strength: 0.9 },
   { verbs: new Set(['mint']), objects: ISSUED_LINKS, window: 3, category: 'Read', strength: 0.6 },
-  // Creating a completion asks a model; the reply comes back and nothing is kept.
-  { verbs: new Set(['create']), objects: MODEL_REPLIES, window: 3, category: 'Read', strength: 0.8 },
   // Launching an instance or a database provisions a resource; launching an app runs it.
   { verbs: new Set(['launch']), objects: PROVISIONED, window: 3, category: 'Write', strength: 0.9 },
   // Forwarding an email or a port passes it on; "forward geocoding" is a kind of lookup.
@@ -261,6 +260,12 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
     // verb whose object names the action.
     const performed = performedAction(ahead);
     if (performed) return { ...hit, ...performed, label: `perform-${performed.base}` };
+  }
+  if (verb.base === 'create') {
+    // Creating a (chat) completion asks a model; the reply comes back and nothing is kept.
+    const [first, second] = ahead;
+    const reply = MODEL_REPLIES.has(first ?? '') ? first : MODEL_REPLY_KINDS.has(first ?? '') && MODEL_REPLIES.has(second ?? '') ? second : undefined;
+    if (reply) return { ...hit, category: 'Read', strength: 0.8, label: `create-${reply}` };
   }
   if (verb.base === 'request') {
     // Asking a service for something starts it: "Request an airdrop", "request_profile_deletion".

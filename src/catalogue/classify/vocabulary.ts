@@ -318,12 +318,17 @@ export const ISSUED_LINKS = set(`url urls link links`);
 /**
  * What a model is asked for, in the name several model APIs give the call ("Create a chat
  * completion"): creating one hands back the model's reply, where creating a record keeps it.
+ * Only as the object itself or after the kind of completion: a course completion is a record.
  */
 export const MODEL_REPLIES = set(`completion completions`);
+export const MODEL_REPLY_KINDS = set(`chat text code`);
 
-/** Infrastructure that launching provisions: a new instance is a resource kept, not code run. */
-export const PROVISIONED = set(`instance instances server servers vm vms machine machines cluster
-  clusters database databases db dbs node nodes droplet droplets`);
+/**
+ * Infrastructure that launching provisions: a new instance is a resource kept, not code run.
+ * Servers, nodes, clusters and machines are left out: a dev server or a Node script launched
+ * runs, and so does a job launched on a cluster.
+ */
+export const PROVISIONED = set(`instance instances vm vms database databases db dbs droplet droplets`);
 
 /** What opening shows on a screen for the user: opening a file only reads it. */
 export const SHOWN_ON_SCREEN = set(`tab tabs window windows url urls link links app apps application
@@ -437,7 +442,7 @@ export const READ_NOUNS = set(`data info information details detail stats statis
   list catalog catalogue insights insight report reports analysis overview schedules
   standings docs documentation readme definition definitions properties config settings
   state context outputs output runs changelog records record profile dashboard quote quotes
-  estimate estimates balance balances values`);
+  estimate estimates balance balances`);
 
 /** Parameter words that carry code or commands to run. */
 export const COMMAND_PARAM_WORDS = set(`command commands cmd cmds cmdline commandline script
