@@ -228,9 +228,10 @@ const THING_NOUNS: ReadonlySet<string> = new Set(['computer', 'poster', 'banner'
 
 /**
  * `uuid_generator`, `web_crawler`, `bmi_calculator`, `docker_image_builder`: a name headed
- * by the noun of what does a verb's work names that work, done to the words before it.
- * The noun's possible verbs are tried: `scraper` from scrape, `crawler` from crawl,
- * `generator` from generate, `planner` from plan.
+ * by the noun of what does a verb's work names that work, done to the word just before it
+ * (the head of what comes first: `file_name_generator` makes a name, not a file). The
+ * noun's possible verbs are tried: `scraper` from scrape, `crawler` from crawl, `generator`
+ * from generate, `planner` from plan.
  */
 function agentNounVerb(words: readonly string[], index: number): VerbHit | undefined {
   const word = words[index]!;
@@ -243,7 +244,7 @@ function agentNounVerb(words: readonly string[], index: number): VerbHit | undef
     if (!verb) continue;
     // `walmart_seller`, `top_buyer`: people who trade, not tools that do.
     if (verb.category === 'Financial') return undefined;
-    const refined = refine(verb, [candidate, ...words.slice(0, index)], 0);
+    const refined = refine(verb, [candidate, ...words.slice(Math.max(0, index - 1), index)], 0);
     return { ...refined, index, label: word, ambiguous: false };
   }
   return undefined;

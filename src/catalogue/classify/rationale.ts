@@ -76,7 +76,7 @@ function clause(signal: Signal, facts: ParamFacts): string | undefined {
     case 'name-verb':
       return `its name includes "${value}"`;
     case 'name-agent':
-      return `its name says it is ${/^[aeiou]/i.test(value) ? 'an' : 'a'} ${value}`;
+      return `its name says what it is: "${value}"`;
     case 'name-manages':
       return `its name says it manages something ("${value}"), which may include changing or removing it`;
     case 'description-runs':
