@@ -29,14 +29,15 @@ const pageList = {
 /**
  * Tells scripts/build.ts that this build is past its set-up: shards that build side by
  * side start one after another's set-up, since each rewrites the same `.astro` files
- * (scripts/build/render-shards.ts). Without a parent listening there is no channel.
+ * (scripts/build/render-shards.ts). `astro build` run by hand has no channel to the
+ * script, and sends nothing.
  */
 /** @type {import('astro').AstroIntegration} */
 const syncedSignal = {
   name: 'synced-signal',
   hooks: {
     'astro:build:start': () => {
-      process.send?.(SYNCED_MESSAGE);
+      if (process.connected) process.send?.(SYNCED_MESSAGE);
     },
   },
 };

@@ -174,10 +174,18 @@ async function main(): Promise<void> {
     const dirOf = (shard: Shard): string => join(SHARDS_DIR, `shard-${shard.index}`);
     const heapMiB = positiveInteger('heap', values.heap, shardHeapMiB(size));
     log(`${count} shards, ${Math.min(jobs, count)} at a time, ${heapMiB} MiB of heap each`);
-    const render = async (shard: Shard, onSynced: () => void): Promise<void> => {
+    const render = async (shard: Shard, synced: () => void): Promise<void> => {
       const outDir = dirOf(shard);
       await rm(outDir, { recursive: true, force: true });
+      let reported = false;
+      const onSynced = (): void => {
+        reported = true;
+        log(`shard ${shard.index}/${shard.count} past Astro's set-up; the next may start`);
+        synced();
+      };
       await timed(`pages of shard ${shard.index}/${shard.count}`, () => astroBuild({ outDir, shard, concurrency, heapMiB, onSynced }));
+      // The build is right either way, but the shards after this one waited for all of it.
+      if (!reported) console.warn(`[build] warning: shard ${shard.index}/${shard.count} never reported the end of its set-up (astro.config.mjs)`);
     };
     await timed('pages of all shards', () => renderShards(shards, jobs, render), 'pages');
     await timed('merged', () => mergeShards(shards.map(dirOf), outDir), 'merge');

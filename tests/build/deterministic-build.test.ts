@@ -37,6 +37,7 @@ async function firstDifference(file: string): Promise<string> {
 let dirs: string[];
 let first: Record<string, string>;
 let second: Record<string, string>;
+let shardedOutput: string;
 
 beforeAll(async () => {
   const dir = await tempDir('hostile-catalogue');
@@ -45,6 +46,7 @@ beforeAll(async () => {
   const whole = await buildSite(catalogue, {}, ['--shards', '1']);
   const sharded = await buildSite(catalogue, {}, ['--shards', '3', '--jobs', '2']);
   expect(sharded.output).toMatch(/pages of shard 3\/3/);
+  shardedOutput = sharded.output;
   dirs = [whole.outDir, sharded.outDir];
   first = await digest(dirs[0]!);
   second = await digest(dirs[1]!);
@@ -54,6 +56,11 @@ describe('a whole build and a build in three shards of the same catalogue', () =
   it('write the same files', () => {
     expect(Object.keys(second)).toEqual(Object.keys(first));
     expect(Object.keys(first).length).toBeGreaterThan(100);
+  });
+
+  it('the shards taking turns through Astro\'s set-up, each one reporting the end of its own', () => {
+    for (const index of [1, 2, 3]) expect(shardedOutput).toContain(`shard ${index}/3 past Astro's set-up`);
+    expect(shardedOutput).not.toContain('never reported the end of its set-up');
   });
 
   it('with the same bytes in each', async () => {

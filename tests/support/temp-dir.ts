@@ -19,7 +19,7 @@ export async function tempDir(prefix: string): Promise<string> {
   return dir;
 }
 
-/** `tempDir` for code that cannot wait (a describe block's set-up). */
+/** `tempDir` for a synchronous test. */
 export function tempDirSync(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
   made.add(dir);
@@ -29,6 +29,6 @@ export function tempDirSync(prefix: string): string {
 export async function removeTempDirs(): Promise<void> {
   const dirs = [...made];
   made.clear();
-  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  // A file still being closed can make the first attempt fail.
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 3 })));
 }
-
