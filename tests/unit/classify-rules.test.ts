@@ -602,6 +602,10 @@ describe('names without a verb', () => {
     // The word just before the noun is what it works on: a file name generated is text.
     expect(category('file_name_generator', '')).toBe('Read');
     expect(category('app_icon_builder', '')).toBe('Write');
+    // A description that reads what the doer's work makes ("the schedule") shows the noun
+    // only names the data, as it does for a verb leading the name or closing a compound.
+    expect(category('nightly_job_scheduler', 'Get the schedule of the nightly jobs.')).toBe('Read');
+    expect(category('stackupdate', 'Get the update history of the stack.')).toBe('Read');
     // People who trade, whom a tool serves, and things shaped like doers name no work.
     expect(category('vintage_seller', '')).not.toBe('Financial');
     expect(category('digest_for_account_manager', '')).not.toBe('Write');
