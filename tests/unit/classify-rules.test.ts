@@ -427,6 +427,13 @@ describe('verbs read by what they act on', () => {
     expect(category('launch_job_on_cluster', '', { job: { type: 'string' } })).toBe('Execute');
   });
 
+  it('edits a picture or a recording whose background or noise it removes, and deletes a background task it removes', () => {
+    expect(category('remove_background', 'Remove the background from a product photo.', { photo_url: { type: 'string' } })).toBe('Write');
+    expect(category('erase_noise', '', { clip: { type: 'string' } })).toBe('Write');
+    expect(category('remove_background_task', 'Remove a background task from the worker queue.', { id: { type: 'string' } })).toBe('Destructive');
+    expect(category('remove_member', 'Remove a member from the team.', { id: { type: 'string' } })).toBe('Destructive');
+  });
+
   it('asks a model when it creates a completion, and keeps a record it creates', () => {
     expect(category('create_chat_completion', 'Create a chat completion with the lighthouse model API.', { messages: { type: 'array' } })).toBe('Read');
     expect(category('create_completion', '', { prompt: { type: 'string' } })).toBe('Read');

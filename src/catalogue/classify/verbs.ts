@@ -39,6 +39,8 @@ import {
   MODEL_REPLIES,
   MODEL_REPLY_KINDS,
   PROVISIONED,
+  EDITED_OUT,
+  BACKGROUND_WORK,
   JOINED_DATA,
   CLAIMED_VALUE,
   SHOWN_ON_SCREEN,
@@ -266,6 +268,14 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
     const [first, second] = ahead;
     const reply = MODEL_REPLIES.has(first ?? '') ? first : MODEL_REPLY_KINDS.has(first ?? '') && MODEL_REPLIES.has(second ?? '') ? second : undefined;
     if (reply) return { ...hit, category: 'Read', strength: 0.8, label: `create-${reply}` };
+  }
+  if (verb.base === 'remove' || verb.base === 'erase') {
+    // Removing the background or the noise of a picture or a recording edits it, as cropping
+    // does; a background task or job removed is deleted.
+    const [first, second] = ahead;
+    if (first !== undefined && EDITED_OUT.has(first) && !BACKGROUND_WORK.has(second ?? '')) {
+      return { ...hit, category: 'Write', strength: 0.8, label: `${verb.base}-${first}` };
+    }
   }
   if (verb.base === 'request') {
     // Asking a service for something starts it: "Request an airdrop", "request_profile_deletion".
