@@ -330,7 +330,7 @@ export const MODEL_REPLY_KINDS = set(`chat text code`);
  */
 export const PROVISIONED = set(`instance instances vm vms database databases db dbs droplet droplets`);
 
-/** What removing from a picture or a recording edits it: the background goes, the picture stays. */
+/** What removing edits out of a picture or a recording: the background goes, the picture stays. */
 export const EDITED_OUT = set(`background backgrounds bg watermark watermarks noise`);
 /** What runs in the background: a background task removed is gone. */
 export const BACKGROUND_WORK = set(`task tasks job jobs process processes worker workers service services`);
