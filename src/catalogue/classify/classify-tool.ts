@@ -243,9 +243,6 @@ function contextSignals(category: Category, facts: ParamFacts, signals: Signal[]
   }
 }
 
-/** The signals a name's verb may be recorded as (name-signals.ts), one per name. */
-const NAME_VERB_SIGNALS = ['leading-verb', 'name-agent', 'name-compound'] as const;
-
 function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classification {
   const name = asText(tool.name) ?? '';
   const annotations = typeof tool.annotations === 'object' && tool.annotations !== null ? (tool.annotations as Record<string, unknown>) : undefined;
@@ -266,7 +263,7 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   // Each rule below that shows the name's verb only qualifies a noun scales it once more,
   // whether it led the name or closed it as a doer (`scheduler`) or a compound (`tfdestroy`).
   const asModifier = (verb: VerbHit): void => {
-    for (const kind of NAME_VERB_SIGNALS) evidence.scale(`${kind}:${verb.label}`, verb.category, MODIFIER_VERB_SHARE);
+    if (nameFacts.leadingSignal) evidence.scale(nameFacts.leadingSignal, verb.category, MODIFIER_VERB_SHARE);
   };
   // "Get the logs of a build" for `build_logs`: a description that opens with a read says
   // the name's verb only qualifies the data. A verb that deletes or moves money keeps its

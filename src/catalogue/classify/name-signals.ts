@@ -47,6 +47,13 @@ export interface NameFacts {
   verbBeforeDataNoun: boolean;
   /** No word follows the name's verb but prefix and stop words (`add`, `tally_multiply`): its object is left unsaid. */
   bareVerb: boolean;
+  /**
+   * The label of the signal the name's verb was recorded as (`leading-verb:delete`,
+   * `name-agent:scheduler`, `name-compound:destroy`), which a description may still show
+   * only qualifies a noun. None for an HTTP method, a comparison or a conversion: the name
+   * states those outright.
+   */
+  leadingSignal: string | undefined;
 }
 
 export type UnsafeMethod = 'post' | 'put' | 'patch' | 'delete';
@@ -347,6 +354,7 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
     }
   }
 
+  let leadingSignal: string | undefined;
   if (method) {
     // The method is what the endpoint's own author declared; it says all a verb would.
     evidence.add('name', leading!.category, `http-method:${method.method}`, WEIGHT.leadingVerb, quote);
@@ -355,7 +363,8 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
   } else if (leading?.label === CONVERTS) {
     evidence.add('name', leading.category, `name-converts:${words[leading.index]}`, WEIGHT.leadingVerb * leading.strength, quote);
   } else if (leading) {
-    evidence.add('name', leading.category, `leading-verb:${leading.label}`, WEIGHT.leadingVerb * leading.strength * share, quote);
+    leadingSignal = `leading-verb:${leading.label}`;
+    evidence.add('name', leading.category, leadingSignal, WEIGHT.leadingVerb * leading.strength * share, quote);
   } else {
     const content = words.filter((word) => !STOP_WORDS.has(word) && !skip.has(word));
     const candidates = content.length > 0 ? content : words;
@@ -373,21 +382,25 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
       const manage = verbOf('manage', false)!;
       evidence.add('name', manage.category, `name-manages:${last}`, WEIGHT.compoundVerb * manage.strength, quote);
     } else if (agent) {
-      evidence.add('name', agent.category, `name-agent:${agent.label}`, WEIGHT.compoundVerb * agent.strength, quote);
+      leadingSignal = `name-agent:${agent.label}`;
+      evidence.add('name', agent.category, leadingSignal, WEIGHT.compoundVerb * agent.strength, quote);
       leading = agent;
     } else if (compound && !headNoun && !(noun && compound.category === 'Read')) {
-      evidence.add('name', compound.category, `name-compound:${compound.label}`, WEIGHT.compoundVerb * compound.strength, quote);
+      leadingSignal = `name-compound:${compound.label}`;
+      evidence.add('name', compound.category, leadingSignal, WEIGHT.compoundVerb * compound.strength, quote);
       leading = compound;
     } else if (noun) {
       evidence.add('name', 'Read', `name-noun:${noun}`, WEIGHT.readNoun, quote);
     } else if (compound) {
-      evidence.add('name', compound.category, `name-compound:${compound.label}`, WEIGHT.compoundVerb * compound.strength, quote);
+      leadingSignal = `name-compound:${compound.label}`;
+      evidence.add('name', compound.category, leadingSignal, WEIGHT.compoundVerb * compound.strength, quote);
       leading = compound;
     } else {
       // Only a prefix looked like a verb (`pay` on the Pay server): it is the verb after all.
       leading = leadingVerb(words, { within: 6 });
       if (leading) {
-        evidence.add('name', leading.category, `leading-verb:${leading.label}`, WEIGHT.leadingVerb * leading.strength, quote);
+        leadingSignal = `leading-verb:${leading.label}`;
+        evidence.add('name', leading.category, leadingSignal, WEIGHT.leadingVerb * leading.strength, quote);
       } else if (lookedUpByKey(words)) {
         // `orders_by_customer`: things looked up by a key.
         evidence.add('name', 'Read', 'name-lookup:by', WEIGHT.readNoun, quote);
@@ -442,7 +455,7 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
   }
   const verbBeforeDataNoun = !method && leading !== undefined && leading.index === closing - 1 && READ_NOUNS.has(words[closing]!);
   const bareVerb = !method && leading !== undefined && words.every((word, i) => i <= leading!.index || STOP_WORDS.has(word) || skip.has(word));
-  return { words, leading, moneyNoun, unsafeMethod: method?.method, verbBeforeDataNoun, bareVerb };
+  return { words, leading, moneyNoun, unsafeMethod: method?.method, verbBeforeDataNoun, bareVerb, leadingSignal };
 }
 
 /**
