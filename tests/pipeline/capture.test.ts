@@ -5,10 +5,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
@@ -19,6 +18,7 @@ import { readCatalogueFile } from '../../src/catalogue/store/reader.ts';
 import { loadChangeLog } from '../../src/catalogue/store/change-log-file.ts';
 import { serverSchema, type Server as CatalogueServer } from '../../src/catalogue/schema/server.ts';
 import { NODE, ROOT, freePort, isAlive, runCli } from './helpers.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const EVERYTHING = join(ROOT, 'node_modules/@modelcontextprotocol/server-everything/dist/index.js');
 const MEMORY = join(ROOT, 'node_modules/@modelcontextprotocol/server-memory/dist/index.js');
@@ -40,11 +40,7 @@ async function gone(pid: number): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'capture-pipeline-'));
-});
-
-afterAll(async () => {
-  await rm(work, { recursive: true, force: true });
+  work = await tempDir('capture-pipeline');
 });
 
 describe('capture over stdio', () => {

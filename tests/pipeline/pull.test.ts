@@ -4,16 +4,16 @@
  * record and field, when a record is at fault) and leave the catalogue, change log and pull
  * state byte-identical, with no staging files left behind.
  */
-import { copyFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadChangeLog } from '../../src/catalogue/store/change-log-file.ts';
 import { readCatalogueFile } from '../../src/catalogue/store/reader.ts';
 import { freePort, json, ndjson, runCli, server, snapshot } from './helpers.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const readTool = { name: 'read_file', description: 'Reads a file from the workspace.', inputSchema: { type: 'object', properties: { path: { type: 'string' } } } };
 const writeTool = { name: 'write_file', description: 'Writes a file in the workspace.' };
@@ -161,7 +161,7 @@ async function expectFailureLeavesEverything(path: string, pattern: RegExp, ...e
 }
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'pull-pipeline-'));
+  work = await tempDir('pull-pipeline');
   http = createServer((request, response) => {
     const handler = routes[new URL(request.url ?? '/', 'http://x').pathname];
     if (handler) handler(request, response);
@@ -178,7 +178,6 @@ beforeAll(async () => {
 afterAll(async () => {
   http.closeAllConnections();
   await new Promise((resolve) => http.close(resolve));
-  await rm(work, { recursive: true, force: true });
 });
 
 describe('a pull that gives an id to another package', () => {

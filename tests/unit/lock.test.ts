@@ -3,12 +3,12 @@
  * racing for a lock left by a dead one, and a live holder that must be respected.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_NAME, lockFolder } from '../../src/catalogue/store/lock.ts';
 import { processAlive } from '../../src/catalogue/process-alive.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
@@ -17,11 +17,7 @@ const LOCK_MODULE = join(ROOT, 'src/catalogue/store/lock.ts');
 let work: string;
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'lock-'));
-});
-
-afterAll(async () => {
-  await rm(work, { recursive: true, force: true });
+  work = await tempDir('lock');
 });
 
 /** The pid of a process that has exited (and been reaped), so no process has it for now. */

@@ -3,11 +3,10 @@
  * escaped), its PNG (1200x630, from sharp), the on-disk cache that spares a rebuild the
  * drawing, and the URLs pages point to.
  */
-import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   cleanText,
   escapeXml,
@@ -28,6 +27,7 @@ import {
 } from '../../src/site/og-card.ts';
 import { cardKey, drawPng, pruneCardCache, renderCardPng } from '../../src/site/og-card-png.ts';
 import { withBase } from '../../src/site/urls.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const SITE = 'MCP Tool Policy Catalogue';
 const mix = (Low: number, Medium: number, High: number, Critical: number) => ({ Low, Medium, High, Critical });
@@ -195,10 +195,7 @@ describe('the PNG cache', () => {
   const svg = serverCardSvg({ name: 'Cache test', toolCount: 1, byRisk: mix(1, 0, 0, 0), siteName: SITE });
 
   beforeEach(async () => {
-    cacheDir = await mkdtemp(join(tmpdir(), 'og-cache-'));
-  });
-  afterEach(async () => {
-    await rm(cacheDir, { recursive: true, force: true });
+    cacheDir = await tempDir('og-cache');
   });
 
   it('draws a 1200x630 PNG and stores it under the hash of its SVG', async () => {

@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { synth } from '../../scripts/commands/synth.ts';
 import type { Server } from '../../src/catalogue/schema/server.ts';
 import { SPEC_TOOL_NAME_PATTERN } from '../../src/catalogue/schema/tool.ts';
@@ -12,6 +11,7 @@ import { synthesizeServers } from '../../src/catalogue/synth/generate.ts';
 import { NAMING_STYLES, namingStyleOf } from '../../src/catalogue/synth/naming-style.ts';
 import { prepareSource, readSource, type SynthSource } from '../../src/catalogue/synth/source.ts';
 import { DistributionStats, type DistributionSummary } from '../../src/catalogue/synth/stats.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const NODE = join(ROOT, 'node_modules', '.bin', 'node');
@@ -34,7 +34,7 @@ async function write(out: string, seed: number): Promise<Buffer> {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'synth-'));
+  dir = await tempDir('synth');
   bytes = await write(join(dir, 'a.ndjson'), 1);
   const lines = bytes.toString('utf8').trimEnd().split('\n');
   parseHeader(JSON.parse(lines[0]!), { source: 'a.ndjson', line: 1 });
@@ -44,9 +44,6 @@ beforeAll(async () => {
   realServers = (await readSource(BUNDLED)).servers;
 }, 60_000);
 
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe('catalogue synth: the file', () => {
   it('is the same, byte for byte, for the same seed, and another for another seed', async () => {
