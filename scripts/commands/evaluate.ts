@@ -1,14 +1,19 @@
 /**
- * `npm run catalogue -- evaluate [--data <dir>] [--disagreements]`
+ * `npm run catalogue -- evaluate [--data <dir>] [--disagreements] [--holdout] [--show-held-out]`
  *
  * The classifier's accuracy report: every tool in the shared real-world sources that
  * carries annotations is classified without them, and the result is compared with the
  * author's own `readOnlyHint` / `destructiveHint`. `--data` defaults to ../shared/data
  * (relative to the repository, where npm runs the script).
+ *
+ * The lists of tools (disagreements, destructive tools read as reads) keep back the tools
+ * of the held-out servers unless `--show-held-out` is given: a rule drawn from their lines
+ * would be tuned on them, and their figure would no longer say how the engine does on
+ * servers it has not seen.
  */
 import type { Command } from 'commander';
 import { CATEGORIES } from '../../src/catalogue/schema/classification.ts';
-import { AUTHOR_LABELS, evaluate, splitHoldout, HOLDOUT_SEED, type EvaluatedTool, type EvaluationReport } from '../../src/catalogue/classify/evaluation.ts';
+import { AUTHOR_LABELS, evaluate, serverKey, splitHoldout, HOLDOUT_SEED, type EvaluatedTool, type EvaluationReport } from '../../src/catalogue/classify/evaluation.ts';
 import { readAnnotatedTools } from '../../src/catalogue/classify/read-source-data.ts';
 
 function percent(part: number, whole: number): string {
@@ -33,7 +38,22 @@ function describe(tool: EvaluatedTool): string {
   ].join('  |  ');
 }
 
-export function formatReport(report: EvaluationReport, withDisagreements: boolean): string {
+export interface ReportOptions {
+  /** List every tool where the engine and the author disagree. */
+  disagreements: boolean;
+  /** Server keys whose tools the lists leave out, counted instead. */
+  keptBack?: ReadonlySet<string>;
+}
+
+/** The tools of `tools` a list may show, and how many it keeps back. */
+function listed(tools: readonly EvaluatedTool[], keptBack: ReadonlySet<string> | undefined): { shown: EvaluatedTool[]; held: number } {
+  const shown = keptBack ? tools.filter((tool) => !keptBack.has(serverKey(tool))) : [...tools];
+  return { shown, held: tools.length - shown.length };
+}
+
+const KEPT_BACK_NOTE = 'on held-out servers, not listed (--show-held-out lists them)';
+
+export function formatReport(report: EvaluationReport, options: ReportOptions): string {
   const lines: string[] = [];
   const sources = Object.entries(report.bySource)
     .map(([source, count]) => `${source} ${count}`)
@@ -64,7 +84,9 @@ export function formatReport(report: EvaluationReport, withDisagreements: boolea
   lines.push(
     `Author-destructive (destructiveHint: true explicitly, readOnlyHint not true): ${report.authorDestructive}; classified Read: ${report.destructiveAsRead.length}`,
   );
-  for (const tool of report.destructiveAsRead) lines.push(`  ${describe(tool)}`);
+  const destructive = listed(report.destructiveAsRead, options.keptBack);
+  for (const tool of destructive.shown) lines.push(`  ${describe(tool)}`);
+  if (destructive.held > 0) lines.push(`  ${destructive.held} more ${KEPT_BACK_NOTE}`);
   lines.push('Agreement by the engine\'s confidence:');
   for (const band of report.bands) {
     const range = band.to === 1 ? `${band.from.toFixed(1)}-1.0` : `${band.from.toFixed(1)}-${band.to.toFixed(1)} (excl.)`;
@@ -78,10 +100,12 @@ export function formatReport(report: EvaluationReport, withDisagreements: boolea
     const row = report.confusion[label];
     lines.push([label, ...CATEGORIES.map((category) => String(row[category]))].map((cell) => cell.padEnd(width)).join(''));
   }
-  if (withDisagreements) {
+  if (options.disagreements) {
+    const disagreements = listed(report.disagreements, options.keptBack);
     lines.push('');
     lines.push(`Disagreements (${report.disagreements.length})`);
-    for (const tool of report.disagreements) lines.push(`  ${describe(tool)}`);
+    for (const tool of disagreements.shown) lines.push(`  ${describe(tool)}`);
+    if (disagreements.held > 0) lines.push(`  ${disagreements.held} more ${KEPT_BACK_NOTE}`);
   }
   return lines.join('\n');
 }
@@ -93,11 +117,13 @@ export function register(program: Command): void {
     .option('--data <dir>', 'folder with captures/, livemcpbench/ and docker-mcp-registry/', '../shared/data')
     .option('--disagreements', 'list every tool where the engine and the author disagree')
     .option('--holdout', `also report the tuning set and the fifth of annotated servers set aside (seed ${HOLDOUT_SEED}) apart`)
-    .action(async (options: { data: string; disagreements?: boolean; holdout?: boolean }) => {
+    .option('--show-held-out', 'list the tools of the held-out servers too')
+    .action(async (options: { data: string; disagreements?: boolean; holdout?: boolean; showHeldOut?: boolean }) => {
       const tools = await readAnnotatedTools(options.data);
-      console.log(formatReport(evaluate(tools), options.disagreements === true));
+      const { tuning, holdout } = splitHoldout(tools);
+      const keptBack = options.showHeldOut ? undefined : new Set(holdout.map(serverKey));
+      console.log(formatReport(evaluate(tools), { disagreements: options.disagreements === true, ...(keptBack ? { keptBack } : {}) }));
       if (options.holdout) {
-        const { tuning, holdout } = splitHoldout(tools);
         const servers = (list: typeof tools): number => new Set(list.map((tool) => `${tool.source}/${tool.server}`)).size;
         for (const [label, list] of [['Tuning set', tuning], ['Held-out fifth', holdout]] as const) {
           const report = evaluate(list);

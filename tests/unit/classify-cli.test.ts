@@ -2,6 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatReport } from '../../scripts/commands/evaluate.ts';
+import { evaluate } from '../../src/catalogue/classify/evaluation.ts';
+import { readAnnotatedTools } from '../../src/catalogue/classify/read-source-data.ts';
 import { tempDirSync } from '../support/temp-dir.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -94,6 +97,18 @@ describe('catalogue evaluate', () => {
     expect(stdout).toMatch(/read-only\s+3\s+0\s+1\s+0\s+0\s+0/);
     expect(stdout).toContain('Disagreements (3)');
     expect(stdout).toMatch(/docker-mcp-registry\/docker-demo {2}\| {2}get_logs/);
+  });
+
+  it('keeps the lines of held-out servers out of its lists, and counts them', async () => {
+    const report = evaluate(await readAnnotatedTools(join(FIXTURES, 'data')));
+    const out = formatReport(report, { disagreements: true, keptBack: new Set(['docker-mcp-registry/docker-demo']) });
+    expect(out).toContain('Disagreements (3)');
+    expect(out).toMatch(/captures\/demo {2}\| {2}search_items/);
+    expect(out).not.toContain('docker-demo');
+    expect(out).toContain('2 more on held-out servers, not listed');
+    const kept = formatReport(report, { disagreements: true, keptBack: new Set(['captures/demo']) });
+    expect(kept).not.toContain('search_items');
+    expect(kept.match(/1 more on held-out servers/g)).toHaveLength(2);
   });
 
   it('with --holdout, reports the tuning set and the set-aside fifth apart', () => {
