@@ -143,6 +143,17 @@ describe('query runners', () => {
     expect(classify('ledger_sql', 'Runs SQL on the ledger. SELECT statements only.', { sql: { type: 'string' } }).rationale).toContain('limits it to SQL SELECT statements');
     expect(category('ledger_sql', 'Runs SQL on the ledger.', { sql: { type: 'string' } })).toBe('Execute');
   });
+
+  it('read when they format, check or translate a statement instead of running it', () => {
+    const sql = { sql: { type: 'string', description: 'The SQL statement' } };
+    expect(category('tidy_sql', 'Format a SQL statement for readability.', sql)).toBe('Read');
+    expect(category('warehouse_sql_lint', 'Lints a SQL query for style problems.', sql)).toBe('Read');
+    expect(category('dialect_port', 'Translate a SQL statement from one dialect to another.', sql)).toBe('Read');
+    expect(classify('tidy_sql', 'Format a SQL statement for readability.', sql).signals).toContainEqual(expect.objectContaining({ label: 'param:sql', category: 'Read' }));
+    // A name or an opening that also runs the statement still runs it.
+    expect(category('lint_and_run_sql', 'Lint a SQL statement, then run it.', sql)).toBe('Execute');
+    expect(category('tidy_sql', 'Formats and executes a SQL statement.', sql)).toBe('Execute');
+  });
 });
 
 describe('computing on values, restyling documents, resolving issues', () => {

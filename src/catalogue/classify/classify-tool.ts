@@ -29,7 +29,7 @@ import { buildRationale } from './rationale.ts';
 import { paramsOf } from './schema-params.ts';
 import { onlyOperands, paramFacts, schemaSignals, type ParamFacts } from './schema-signals.ts';
 import { asText, scannedPart, tidy } from './text.ts';
-import { ARITHMETIC_VERBS, HARD_DELETES, verbOf, type ActionCategory } from './vocabulary.ts';
+import { ARITHMETIC_VERBS, HARD_DELETES, STATEMENT_TEXT_VERBS, verbOf, type ActionCategory } from './vocabulary.ts';
 
 /** Bump when a change to the rules can change a classification. */
 export const ENGINE = 'rules-9';
@@ -243,6 +243,17 @@ function contextSignals(category: Category, facts: ParamFacts, signals: Signal[]
   }
 }
 
+/**
+ * The tool formats, checks or translates a statement (`format_sql`, "Validate a SQL query")
+ * and nothing in its name or opening runs one: the statement is text it hands back.
+ */
+function handlesStatementText(name: NameFacts, opening: VerbHit | undefined): boolean {
+  const verbs = [name.leading, opening];
+  if (!verbs.some((verb) => verb !== undefined && STATEMENT_TEXT_VERBS.has(verb.base))) return false;
+  if (verbs.some((verb) => verb !== undefined && verb.category !== 'Read')) return false;
+  return !name.words.some((word) => verbOf(word, false)?.category === 'Execute');
+}
+
 function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classification {
   const name = asText(tool.name) ?? '';
   const annotations = typeof tool.annotations === 'object' && tool.annotations !== null ? (tool.annotations as Record<string, unknown>) : undefined;
@@ -256,10 +267,10 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   const described = descriptionSignals(description, evidence);
   const params = paramsOf(tool.inputSchema);
   const facts = paramFacts(params);
-  const statement = schemaSignals(facts, description, described.readOnly, evidence).statement;
-
   const leading = nameFacts.leading;
   const opening = described.opening;
+  const statement = schemaSignals(facts, description, described.readOnly || handlesStatementText(nameFacts, opening), evidence).statement;
+
   // Each rule below that shows the name's verb only qualifies a noun scales it once more,
   // whether it led the name or closed it as a doer (`scheduler`) or a compound (`tfdestroy`).
   const asModifier = (verb: VerbHit): void => {

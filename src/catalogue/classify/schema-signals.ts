@@ -196,10 +196,14 @@ export interface SchemaFacts {
   statement?: 'reads' | 'may-write';
 }
 
+/**
+ * `statementNotRun`: the tool says it only reads, or it formats, checks or translates a
+ * statement rather than running it; a statement parameter then shows a read.
+ */
 export function schemaSignals(
   facts: ParamFacts,
   description: string,
-  descriptionReadOnly: boolean,
+  statementNotRun: boolean,
   evidence: Evidence,
 ): SchemaFacts {
   const found: SchemaFacts = {};
@@ -215,7 +219,7 @@ export function schemaSignals(
     const text = `${facts.sql.description ?? ''}\n${description}`;
     const writes = SQL_WRITES.exec(text) ?? SQL_WRITES_WORDS.exec(text);
     const label = `param:${facts.sql.name}`;
-    if (descriptionReadOnly || (!writes && ANALYTICS_TEXT.test(text))) {
+    if (statementNotRun || (!writes && ANALYTICS_TEXT.test(text))) {
       evidence.add('schema', 'Read', label, WEIGHT.sqlRead, quoteOf(facts.sql));
       found.statement = 'reads';
     } else if (writes) {

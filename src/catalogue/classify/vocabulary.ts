@@ -414,6 +414,13 @@ export const CLAIMED_VALUE = set(`rewards earnings commission commissions yield 
 /** What placing commits money to: an order, a bet, a bid, a trade. */
 export const PLACED_OBJECTS = set(`order orders bet bets bid bids trade trades wager wagers`);
 
+/**
+ * Verbs that work on a statement's text without running it: formatting, checking or
+ * translating a SQL query hands back text or findings.
+ */
+export const STATEMENT_TEXT_VERBS = set(`format validate lint parse beautify prettify minify tokenize
+  translate convert transpile`);
+
 /** Verbs that start something: with an execution object they run it. */
 export const STARTING_VERBS = set(`start begin trigger new submit queue enqueue dispatch kick launch
   schedule restart rerun retry`);
