@@ -467,6 +467,22 @@ describe('verbs read by what they act on', () => {
     expect(link.signals).toContainEqual(expect.objectContaining({ label: 'description-verb:mint-link', category: 'Read' }));
   });
 
+  it('moves funds when it adds liquidity to a pool or takes it out, and rewords a prompt it rewrites', () => {
+    expect(category('pool_add_liquidity', 'Add liquidity to a trading pool.', { tokenAmount: { type: 'number' } })).toBe('Financial');
+    expect(category('remove_liquidity', 'Remove liquidity from a pool.')).toBe('Financial');
+    expect(category('add_member', 'Add a member to a pool.')).toBe('Write');
+    expect(category('rewrite_prompt', '')).toBe('Read');
+    expect(category('rewrite_headline', 'Rewrite a headline to be shorter.')).toBe('Read');
+    expect(category('rewrite_file', 'Rewrite a file with new content.', { path: { type: 'string' } })).toBe('Write');
+  });
+
+  it('reads a listing it names ls, and changes what it adjusts or a user it times out', () => {
+    expect(category('vault_ls', '')).toBe('Read');
+    expect(category('adjust_stock', '', { delta: { type: 'number' } })).toBe('Write');
+    expect(category('timeoutMember', '', { memberId: { type: 'string' }, minutes: { type: 'number' } })).toBe('Write');
+    expect(category('get_timeout', '')).toBe('Read');
+  });
+
   it('passes an email or a port on when it forwards one, and fires payloads when it tests for attacks', () => {
     expect(category('mail_forward', 'Forward an email to a colleague.')).toBe('Write');
     expect(category('site_probe', 'Test a page for reflected XSS with a set of payloads.')).toBe('Execute');

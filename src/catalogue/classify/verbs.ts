@@ -47,6 +47,8 @@ import {
   OPENED_POSITIONS,
   BLOCKED_OBJECTS,
   FUNDED_OBJECTS,
+  POOLED_FUNDS,
+  REWORDED_TEXT,
   OPENED_RECORDS,
   READ_OBJECTS,
   RUN_OBJECTS,
@@ -196,6 +198,10 @@ const OBJECT_RULES: readonly ObjectRule[] = [
   { verbs: new Set(['block']), objects: BLOCKED_OBJECTS, window: 3, category: 'Write', strength: 0.9 },
   // Funding an account or a wallet puts money in it; a fund is as often a thing bought.
   { verbs: new Set(['fund']), objects: FUNDED_OBJECTS, window: 3, category: 'Financial', strength: 0.9 },
+  // Adding liquidity to a pool, or taking it out, moves the funds it holds.
+  { verbs: new Set(['add', 'provide', 'supply', 'remove', 'withdraw']), objects: POOLED_FUNDS, window: 2, category: 'Financial', strength: 1 },
+  // Rewriting a prompt or a sentence hands back new wording; rewriting a file changes it.
+  { verbs: new Set(['rewrite']), objects: REWORDED_TEXT, window: 2, category: 'Read', strength: 0.8 },
   // Placing an order, a bet or a bid commits money; placing a block or a marker does not.
   { verbs: new Set(['place']), objects: PLACED_OBJECTS, window: 3, category: 'Financial', strength: 1 },
 ];
