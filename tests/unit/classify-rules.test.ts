@@ -60,6 +60,16 @@ describe('the description\'s stated action', () => {
     // An imperative may be advice, and keeps its ordinary weight.
     expect(classify('lookup_widget', 'Create a widget first, then look it up here.').category).toBe('Read');
   });
+
+  it('sets work going when it opens by triggering or starting what the name reads', () => {
+    expect(category('search_backlog', 'Trigger a search for every missing track of an album.')).toBe('Execute');
+    expect(category('index_scan', 'Trigger a background scan of the library.')).toBe('Execute');
+    expect(category('audit_export', 'Initiate an export of the audit trail to a bucket.')).toBe('Write');
+    expect(category('crawl_site', 'Start crawling the pages of a site.', { url: { type: 'string' } })).toBe('Write');
+    // Without a job or the name's own work to start, or with the verb past the head, it reads.
+    expect(category('get_started', 'Start here: explains how the other tools fit together.')).toBe('Read');
+    expect(category('site_crawl', 'A fast crawler that initiates a crawl and returns the pages it found.', { url: { type: 'string' } })).toBe('Read');
+  });
 });
 
 describe('guidance, previews and sending', () => {

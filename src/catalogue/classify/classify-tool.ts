@@ -29,7 +29,7 @@ import { buildRationale } from './rationale.ts';
 import { paramsOf } from './schema-params.ts';
 import { onlyOperands, paramFacts, schemaSignals, type ParamFacts } from './schema-signals.ts';
 import { asText, scannedPart, tidy } from './text.ts';
-import { ARITHMETIC_VERBS, HARD_DELETES, STATEMENT_TEXT_VERBS, verbOf, type ActionCategory } from './vocabulary.ts';
+import { ARITHMETIC_VERBS, HARD_DELETES, STARTED_WORK, STATEMENT_TEXT_VERBS, WORK_STARTING_VERBS, verbOf, type ActionCategory } from './vocabulary.ts';
 
 /** Bump when a change to the rules can change a classification. */
 export const ENGINE = 'rules-9';
@@ -295,6 +295,15 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
       nounFormOf(leading.base, topicsOf(description)) !== undefined ||
       verbInNounPhrase(description, nameFacts.words, leading.index);
     if (thing) asModifier(leading);
+  }
+  // "Trigger a search for missing episodes" for `search_missing`, "Initiate an export of
+  // the logs" for `logs_export`: a description that opens by setting work going says the
+  // name's read is that work, done by the service after the call, not an answer the call
+  // hands back. The verb must lead the description: "A crawler that initiates a crawl"
+  // describes how the tool reads.
+  if (leading?.category === 'Read' && opening?.index === 0 && opening.category !== 'Read' && WORK_STARTING_VERBS.has(opening.base)) {
+    const work = described.openingObject;
+    if (nounFormOf(leading.base, work) !== undefined || work.some((word) => STARTED_WORK.has(word))) asModifier(leading);
   }
   // A name whose verb has no object after it (`add`, `tally_multiply`) leaves the object to
   // the description: "Add two numbers" computes, so the description's reading of the same
