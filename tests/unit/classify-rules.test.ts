@@ -455,6 +455,12 @@ describe('verbs read by what they act on', () => {
     expect(category('remove_member', 'Remove a member from the team.', { id: { type: 'string' } })).toBe('Destructive');
   });
 
+  it('asks a model when it creates embeddings, and keeps a table or an index made for them', () => {
+    expect(category('create_embeddings', 'Create embeddings for a list of texts with the model API.', { input: { type: 'array' } })).toBe('Read');
+    expect(category('create_embedding_index', 'Create an index for the embeddings of a collection.')).toBe('Write');
+    expect(category('create_embeddings_table', 'Create a table that stores embeddings.')).toBe('Write');
+  });
+
   it('asks a model when it creates a completion, and keeps a record it creates', () => {
     expect(category('create_chat_completion', 'Create a chat completion with the lighthouse model API.', { messages: { type: 'array' } })).toBe('Read');
     expect(category('create_completion', '', { prompt: { type: 'string' } })).toBe('Read');

@@ -38,6 +38,7 @@ import {
   ISSUED_LINKS,
   MODEL_REPLIES,
   MODEL_REPLY_KINDS,
+  MODEL_VECTORS,
   PROVISIONED,
   EDITED_OUT,
   BACKGROUND_WORK,
@@ -270,10 +271,14 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
     if (performed) return { ...hit, ...performed, label: `perform-${performed.base}` };
   }
   if (verb.base === 'create') {
-    // Creating a (chat) completion asks a model; the reply comes back and nothing is kept.
+    // Creating a (chat) completion or embeddings asks a model; the answer comes back and
+    // nothing is kept.
     const [first, second] = ahead;
     const reply = MODEL_REPLIES.has(first ?? '') ? first : MODEL_REPLY_KINDS.has(first ?? '') && MODEL_REPLIES.has(second ?? '') ? second : undefined;
     if (reply) return { ...hit, category: 'Read', strength: 0.8, label: `create-${reply}` };
+    if (first !== undefined && MODEL_VECTORS.has(first) && !STORE_OBJECTS.has(second ?? '')) {
+      return { ...hit, category: 'Read', strength: 0.8, label: `create-${first}` };
+    }
   }
   if (verb.base === 'remove' || verb.base === 'erase') {
     // Removing the background or the noise of a picture or a recording edits it, as cropping

@@ -324,6 +324,13 @@ export const MODEL_REPLIES = set(`completion completions`);
 export const MODEL_REPLY_KINDS = set(`chat text code`);
 
 /**
+ * Vectors a model computes for text, named as model APIs name the call ("Create
+ * embeddings"): handed back, unless a store for them is what is created (an embeddings
+ * table or index).
+ */
+export const MODEL_VECTORS = set(`embedding embeddings`);
+
+/**
  * Infrastructure that launching provisions: a new instance is a resource kept, not code run.
  * Servers, nodes, clusters and machines are left out: a dev server or a Node script launched
  * runs, and so does a job launched on a cluster.
