@@ -492,6 +492,17 @@ describe('verbs read by what they act on', () => {
     expect(category('rewrite_file', 'Rewrite a file with new content.', { path: { type: 'string' } })).toBe('Write');
   });
 
+  it('keeps a copy when it snapshots a volume or a source tree, and reads a page it snapshots', () => {
+    expect(category('snapshot_volume', 'Snapshot a block storage volume.', { volumeId: { type: 'string' } })).toBe('Write');
+    expect(category('tree_snapshot', 'Snapshot the current source tree into a folder.')).toBe('Write');
+    expect(category('snapshot_page', 'Snapshot the accessibility tree of the current page.')).toBe('Read');
+  });
+
+  it('reads a secret it reveals, and answers an invitation it RSVPs to', () => {
+    expect(category('secret_reveal', '')).toBe('Read');
+    expect(category('rsvp_event', '', { eventId: { type: 'string' } })).toBe('Write');
+  });
+
   it('reads a listing it names ls, and changes what it adjusts or a user it times out', () => {
     expect(category('vault_ls', '')).toBe('Read');
     expect(category('adjust_stock', '', { delta: { type: 'number' } })).toBe('Write');

@@ -49,6 +49,7 @@ import {
   BLOCKED_OBJECTS,
   FUNDED_OBJECTS,
   POOLED_FUNDS,
+  SNAPSHOTTED_STORES,
   REWORDED_TEXT,
   OPENED_RECORDS,
   READ_OBJECTS,
@@ -199,6 +200,8 @@ const OBJECT_RULES: readonly ObjectRule[] = [
   { verbs: new Set(['block']), objects: BLOCKED_OBJECTS, window: 3, category: 'Write', strength: 0.9 },
   // Funding an account or a wallet puts money in it; a fund is as often a thing bought.
   { verbs: new Set(['fund']), objects: FUNDED_OBJECTS, window: 3, category: 'Financial', strength: 0.9 },
+  // Snapshotting a volume or a source tree keeps a copy of it; a page's snapshot is read.
+  { verbs: new Set(['snapshot']), objects: SNAPSHOTTED_STORES, window: 3, category: 'Write', strength: 0.8 },
   // Adding liquidity to a pool, or taking it out, moves the funds it holds.
   { verbs: new Set(['add', 'provide', 'supply', 'remove', 'withdraw']), objects: POOLED_FUNDS, window: 2, category: 'Financial', strength: 1 },
   // Rewriting a prompt or a sentence hands back new wording; rewriting a file changes it.
