@@ -498,6 +498,15 @@ describe('verbs read by what they act on', () => {
     expect(category('snapshot_page', 'Snapshot the accessibility tree of the current page.')).toBe('Read');
   });
 
+  it('reads a verb written as two words, with its particle, as the one-word verb', () => {
+    expect(category('roll_back_release', '')).toBe('Destructive');
+    expect(category('cluster', 'Shuts down the cluster.')).toBe('Write');
+    expect(category('check_out_cart', '')).toBe('Financial');
+    expect(category('top_up_wallet', '', { amount: { type: 'number' } })).toBe('Financial');
+    // A particle after a verb that is one already changes nothing.
+    expect(category('look_up_user', '')).toBe('Read');
+  });
+
   it('reads a secret it reveals, and answers an invitation it RSVPs to', () => {
     expect(category('secret_reveal', '')).toBe('Read');
     expect(category('rsvp_event', '', { eventId: { type: 'string' } })).toBe('Write');

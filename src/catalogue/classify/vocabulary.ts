@@ -92,7 +92,7 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     discard abort:0.7 empty:0.7 trash:0.8 nuke teardown obliterate
     deprovision decommission eliminar borrar elimina borra exclui recycle?:0.7`,
   Financial: `pay charge refund purchase? buy sell withdraw deposit trade? bid? bet donate
-    payout? invoice? bill?:0.7 fund?:0.4 void?:0.8 settle:0.8 remit stake unstake borrow lend repay redeem order?:0.6 pagar`,
+    payout? invoice? bill?:0.7 fund?:0.4 void?:0.8 settle:0.8 remit stake unstake borrow lend repay redeem order?:0.6 topup pagar`,
 };
 
 /** Words that qualify the verb that follows (`force_delete`, `bulk_update`), never lead. */
@@ -210,6 +210,21 @@ export function verbOf(word: string, inflected: boolean): Verb | undefined {
 
 function set(words: string): ReadonlySet<string> {
   return new Set(words.split(/\s+/).filter((word) => word !== ''));
+}
+
+/** Particles that make one verb of two words: `roll back`, `shut down`, `clean up`. */
+const PARTICLES = set(`up down back out off in`);
+
+/**
+ * The verb a word and a particle after it make (`roll_back`, "Shuts down the server") when
+ * the table lists it written as one word (`rollback`, `shutdown`): `roll` alone is no verb,
+ * and `check` alone only looks where `check out` pays.
+ */
+export function phrasalVerbOf(word: string, next: string | undefined, inflected: boolean): Verb | undefined {
+  if (next === undefined || !PARTICLES.has(next)) return undefined;
+  const joined = verbOf(`${word}${next}`, false);
+  if (joined || !inflected || !word.endsWith('s')) return joined;
+  return verbOf(`${word.slice(0, -1)}${next}`, false);
 }
 
 /** Verbs that destroy what they act on, whatever it is: with money nouns they stay Destructive. */
