@@ -89,6 +89,13 @@ describe('guidance, previews and sending', () => {
     expect(category('config_apply_check', 'Validates the configuration without applying the changes.')).toBe('Read');
   });
 
+  it('reads the plan of an action named before it, when the description says nothing changes', () => {
+    expect(category('deploy_plan', '计算部署计划（dry-run，不产生任何变更）。', { env: { type: 'string' } })).toBe('Read');
+    expect(category('migratePreview', 'Computes the steps a migration would take; read-only.')).toBe('Read');
+    // Without that word, the name may as well carry the plan out.
+    expect(category('deploy_plan', 'Carries out a saved plan on the cluster.')).toBe('Execute');
+  });
+
   it('reads when it answers about an action: "best practices for deploying" deploys nothing', () => {
     expect(category('deploy_get_best_practices', 'Get best practices for deploying a web app to the platform.')).toBe('Read');
     expect(category('deploy_app', 'Deploys the app to the platform.')).toBe('Execute');

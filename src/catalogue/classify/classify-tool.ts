@@ -29,7 +29,7 @@ import { buildRationale } from './rationale.ts';
 import { paramsOf } from './schema-params.ts';
 import { onlyOperands, paramFacts, schemaSignals, type ParamFacts } from './schema-signals.ts';
 import { asText, scannedPart, tidy } from './text.ts';
-import { ARITHMETIC_VERBS, HARD_DELETES, STARTED_WORK, STATEMENT_TEXT_VERBS, WORK_STARTING_VERBS, verbOf, type ActionCategory } from './vocabulary.ts';
+import { ARITHMETIC_VERBS, HARD_DELETES, REHEARSALS, STARTED_WORK, STATEMENT_TEXT_VERBS, WORK_STARTING_VERBS, verbOf, type ActionCategory } from './vocabulary.ts';
 
 /** Bump when a change to the rules can change a classification. */
 export const ENGINE = 'rules-9';
@@ -295,6 +295,11 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
       nounFormOf(leading.base, topicsOf(description)) !== undefined ||
       verbInNounPhrase(description, nameFacts.words, leading.index);
     if (thing) asModifier(leading);
+  }
+  // `deploy_plan` that "makes no changes (dry run)": the plan of a deployment, computed and
+  // handed back. Without the description's word, the name may as well deploy a plan.
+  if (leading && described.readOnly && REHEARSALS.has(nameFacts.words[leading.index + 1] ?? '') && !SAFE_ONLY_AS_ACTION.has(leading.category)) {
+    asModifier(leading);
   }
   // "Trigger a search for missing episodes" for `search_missing`, "Initiate an export of
   // the logs" for `logs_export`: a description that opens by setting work going says the

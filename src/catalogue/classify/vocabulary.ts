@@ -374,6 +374,9 @@ export const SNAPSHOTTED_STORES = set(`volume volumes disk disks database databa
   instances vm vms cluster clusters source tree project repository repo filesystem table tables
   bucket buckets`);
 
+/** What rehearses an action without taking it: `deploy_plan`, `apply_preview`. */
+export const REHEARSALS = set(`plan plans preview previews dryrun simulation rehearsal`);
+
 /** Text rewriting hands back reworded, where rewriting a file or a history changes it. */
 export const REWORDED_TEXT = set(`prompt prompts text texts sentence sentences paragraph paragraphs
   query queries copy headline headlines`);
