@@ -89,6 +89,14 @@ describe('guidance, previews and sending', () => {
     expect(category('config_apply_check', 'Validates the configuration without applying the changes.')).toBe('Read');
   });
 
+  it('reads what a tool says it runs nothing of, or changes nothing with', () => {
+    const plan = classify('explain_statement', 'Get the plan of a SQL statement without executing it.', { sql: { type: 'string' } });
+    expect(plan.category).toBe('Read');
+    expect(plan.signals).toContainEqual(expect.objectContaining({ label: 'phrase:does-not-run', category: 'Read' }));
+    expect(classify('weekly_recap', 'A recap of the week, from the log. Changes nothing.').signals).toContainEqual(expect.objectContaining({ label: 'phrase:does-not-modify', category: 'Read' }));
+    expect(classify('audience_preview', 'Shows who a filter reaches. Nothing is stored.').signals).toContainEqual(expect.objectContaining({ label: 'phrase:does-not-modify', category: 'Read' }));
+  });
+
   it('reads the plan of an action named before it, when the description says nothing changes', () => {
     expect(category('deploy_plan', '计算部署计划（dry-run，不产生任何变更）。', { env: { type: 'string' } })).toBe('Read');
     expect(category('migratePreview', 'Computes the steps a migration would take; read-only.')).toBe('Read');

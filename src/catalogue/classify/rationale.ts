@@ -45,6 +45,7 @@ const PHRASE_WORDS: Record<string, string> = {
   'starts-process': 'its description says it starts a process',
   'read-only': 'its description says it is read-only',
   'does-not-modify': 'its description says it changes nothing',
+  'does-not-run': 'its description says it does not run what it is given',
   'non-destructive': 'its description says it is not destructive',
   'dry-run': 'its description speaks of a dry run',
   'select-only': 'its description limits it to SQL SELECT statements',
