@@ -112,6 +112,11 @@ describe('guidance, previews and sending', () => {
 
   it('writes when it emails a report to someone', () => {
     expect(category('email_report', 'Email the weekly report to the account owner.')).toBe('Write');
+    // Dispatching or delivering a message sends it; dispatching a workflow runs it.
+    expect(category('dispatch_notification', 'Dispatch a push notification to a device.', { deviceToken: { type: 'string' } })).toBe('Write');
+    expect(category('deliver_digest', 'Deliver the weekly report to subscribers.')).toBe('Write');
+    expect(category('dispatch_workflow', 'Dispatch a workflow run.')).toBe('Execute');
+    expect(category('remind_assignee', 'Remind the assignee about a task.')).toBe('Write');
   });
 
   it('writes when it sends an email, a report or feedback, and reads when it sends a prompt to get an answer', () => {

@@ -72,7 +72,7 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     multiply:0.5 divide:0.5 enforce:0.8 restrict:0.8 unblock join?:0.7 crop:0.7 override:0.8
     dispose:0.6 forward?:0.4 encrypt:0.6 decrypt:0.6 mint:0.4 skip:0.7 zoom:0.6
     acknowledge ack?:0.8 unacknowledge escalate silence:0.8 upvote downvote bookmark? favorite?:0.6
-    reconcile:0.7 mention?:0.5 adjust timeout?:0.7 rsvp backup?:0.8 drain:0.8 cordon uncordon taint?:0.7 mount unmount seal
+    reconcile:0.7 mention?:0.5 adjust timeout?:0.7 rsvp deliver remind nudge backup?:0.8 drain:0.8 cordon uncordon taint?:0.7 mount unmount seal
     unseal dequeue hide unhide unflag block?:0.4 transform?:0.6 blur:0.6 sharpen:0.6 fade?:0.6
     mirror?:0.6 flip?:0.6 moderate?:0.6 deny?:0.7 allow?:0.6 whitelist
     blacklist? allowlist? denylist? quarantine:0.8 isolate:0.8 remediate:0.8 vacuum?:0.6 compact?:0.6
@@ -414,7 +414,7 @@ export const DELIVERED_OBJECTS = set(`email emails mail message messages sms tex
   reports invitation invitations invite invites reminder reminders alert alerts newsletter`);
 
 /** Verbs that deliver something to someone else. */
-export const DELIVERING_VERBS = set(`send report file submit share post forward notify email mail`);
+export const DELIVERING_VERBS = set(`send report file submit share post forward notify email mail dispatch deliver`);
 
 /** What a tool sends when it only asks: a prompt or a question sent to get an answer back. */
 export const ASKED_OBJECTS = set(`prompt prompts question questions query queries completion
