@@ -172,6 +172,7 @@ describe('query runners', () => {
     expect(category('ledger_sql', 'Runs SQL on the ledger. SELECT statements only.', { sql: { type: 'string' } })).toBe('Read');
     expect(classify('ledger_sql', 'Runs SQL on the ledger. SELECT statements only.', { sql: { type: 'string' } }).rationale).toContain('limits it to SQL SELECT statements');
     expect(category('ledger_sql', 'Runs SQL on the ledger.', { sql: { type: 'string' } })).toBe('Execute');
+    expect(category('ledger_sql', 'Runs SQL on the ledger. Only SELECT is allowed.', { sql: { type: 'string' } })).toBe('Read');
   });
 
   it('read when they format, check or translate a statement instead of running it', () => {

@@ -124,8 +124,9 @@ const PHRASES: readonly Phrase[] = [
     key: stem({ read: 'read-only', does: 'does-not-modify', will: 'does-not-modify', 'without running': 'does-not-run', 'without executing': 'does-not-run', without: 'does-not-modify', no: 'does-not-modify', changes: 'does-not-modify', nothing: 'does-not-modify', non: 'non-destructive', dry: 'dry-run', preview: 'preview', before: 'preview' }),
   },
   {
-    // SQL's own keyword, in capitals: "Executes a SQL SELECT query", "SELECT statements only".
-    pattern: /\b(SELECT (?:statements?|quer(?:y|ies))|SELECT-only)\b/g,
+    // SQL's own keyword, in capitals: "Executes a SQL SELECT query", "SELECT statements only",
+    // "Only SELECT, SHOW and DESCRIBE are permitted".
+    pattern: /\b(SELECT (?:statements?|quer(?:y|ies))|SELECT-only|(?:[Oo]nly|ONLY) SELECT)\b/g,
     category: 'Read',
     weight: 2,
     key: () => 'select-only',
