@@ -175,6 +175,20 @@ describe('query runners', () => {
     expect(category('ledger_sql', 'Runs SQL on the ledger. Only SELECT is allowed.', { sql: { type: 'string' } })).toBe('Read');
   });
 
+  it('read when the name runs a statement the tool limits to reads', () => {
+    const sql = { sql: { type: 'string' } };
+    expect(category('execute_sql', 'Execute a read-only SQL query against the ledger.', sql)).toBe('Read');
+    expect(category('run_sql', 'Runs SQL on the ledger. Only SELECT statements are allowed.', sql)).toBe('Read');
+    expect(category('execute_sql', 'Execute a SQL statement against the ledger.', sql)).toBe('Execute');
+    // A command the tool also takes still runs.
+    expect(category('run_sql', 'Runs SQL. Only SELECT statements are allowed.', { ...sql, command: { type: 'string' } })).toBe('Execute');
+  });
+
+  it('read when what they run is called read-only', () => {
+    expect(category('editor_probe', 'Run a read-only script in the editor.')).toBe('Read');
+    expect(category('run_readonly_query', '', { query: { type: 'string' } })).toBe('Read');
+  });
+
   it('read when they format, check or translate a statement instead of running it', () => {
     const sql = { sql: { type: 'string', description: 'The SQL statement' } };
     expect(category('tidy_sql', 'Format a SQL statement for readability.', sql)).toBe('Read');

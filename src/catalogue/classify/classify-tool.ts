@@ -301,6 +301,16 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   if (leading && described.readOnly && REHEARSALS.has(nameFacts.words[leading.index + 1] ?? '') && !SAFE_ONLY_AS_ACTION.has(leading.category)) {
     asModifier(leading);
   }
+  // `execute_sql` that "only runs SELECT statements": a statement limited to reads, run,
+  // reads, so the name's running of it, and the description's, count for little when
+  // nothing else the tool takes runs.
+  if (statement === 'reads' && !facts.command && !facts.code) {
+    if (leading?.category === 'Execute' && runsStatement(nameFacts.words, leading.index)) asModifier(leading);
+    if (opening?.category === 'Execute' && runsStatementOn(opening.base, described.openingObject)) {
+      evidence.scale(`description-verb:${opening.label}`, 'Execute', MODIFIER_VERB_SHARE);
+    }
+    evidence.scale('phrase:runs-code', 'Execute', MODIFIER_VERB_SHARE);
+  }
   // "Trigger a search for missing episodes" for `search_missing`, "Initiate an export of
   // the logs" for `logs_export`: a description that opens by setting work going says the
   // name's read is that work, done by the service after the call, not an answer the call

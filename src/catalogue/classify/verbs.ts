@@ -107,6 +107,16 @@ export function objectWords(words: readonly string[], index: number, count = 2):
   return found;
 }
 
+/** Whether the object after the verb at `index` is qualified as read-only ("a read-only query"). */
+function qualifiedReadOnly(words: readonly string[], index: number): boolean {
+  for (let i = index + 1; i < words.length; i += 1) {
+    const word = words[i]!;
+    if (STOP_WORDS.has(word) || OBJECT_FILLERS.has(word)) continue;
+    return word === 'readonly' || word === 'read-only' || (word === 'read' && words[i + 1] === 'only');
+  }
+  return false;
+}
+
 /** The first of the first `limit` words that `set` holds. */
 function hasAny(words: readonly string[], set: ReadonlySet<string>, limit = words.length): string | undefined {
   for (let i = 0; i < Math.min(limit, words.length); i += 1) if (set.has(words[i]!)) return words[i];
@@ -256,6 +266,10 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
   };
   // `dry_run`, `dry-run`: a rehearsal that changes nothing.
   if (verb.base === 'run' && words[index - 1] === 'dry') return { ...hit, category: 'Read', strength: 0.8, label: 'dry-run' };
+  // "Execute a read-only query", `run_readonly_script`: what runs says it only reads.
+  if (RUNNING_VERBS.has(verb.base) && qualifiedReadOnly(words, index)) {
+    return { ...hit, category: 'Read', strength: 0.8, label: `${verb.base}-read-only` };
+  }
   if (EVALUATING_VERBS.has(verb.base) && verb.category !== 'Execute') {
     const code = hasAny(ahead, CODE_OBJECTS, 2);
     if (code) return { ...hit, category: 'Execute', strength: 1, label: `${verb.base}-${code}` };
