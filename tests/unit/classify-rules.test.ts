@@ -542,6 +542,14 @@ describe('verbs read by what they act on', () => {
     expect(category('look_up_user', '')).toBe('Read');
   });
 
+  it('reads code it decompiles or disassembles, and changes a game it advances or a store it synchronizes', () => {
+    expect(category('decompile_routine', 'Decompile a routine at an address and return the C code.', { address: { type: 'string' } })).toBe('Read');
+    expect(category('disassemble_range', 'Disassemble the bytes of a range.')).toBe('Read');
+    expect(category('next_turn', 'Advance the game to the next turn.')).toBe('Write');
+    expect(category('mirror_state', 'Synchronize the local store with the server.')).toBe('Write');
+    expect(category('eligibility', 'Determine which plans a customer can switch to.')).toBe('Read');
+  });
+
   it('reads a secret it reveals, and answers an invitation it RSVPs to', () => {
     expect(category('secret_reveal', '')).toBe('Read');
     expect(category('rsvp_event', '', { eventId: { type: 'string' } })).toBe('Write');

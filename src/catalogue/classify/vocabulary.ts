@@ -51,7 +51,8 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     dryrun obtener listar buscar consultar ver obtiene obtém lista busca consulta devuelve retorna
     calcula gera:0.6 genera:0.6 subtract:0.6 simplify:0.6 snap:0.5 interpolate:0.6
     intersect:0.6 greet:0.6 rerank:0.6 round?:0.5 slugify:0.6 diagnose recognize:0.7
-    rephrase:0.6 paraphrase:0.6 chat?:0.6 examine outline?:0.6 study?:0.6 ls reveal:0.8`,
+    rephrase:0.6 paraphrase:0.6 chat?:0.6 examine outline?:0.6 study?:0.6 ls reveal:0.8 determine:0.7
+    decompile:0.8 disassemble:0.8 tell:0.6 say:0.5 sum?:0.6`,
   Write: `create add allocate:0.8 new:0.7 make:0.7 update set put?:0.8 post:0.8 patch:0.8 edit modify change
     alter insert upsert save write append prepend upload? import? register rename move copy
     pull:0.7 optimize:0.6 arrange reinforce:0.6 introduce:0.5 switch:0.7 reorganize repair
@@ -72,7 +73,8 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     multiply:0.5 divide:0.5 enforce:0.8 restrict:0.8 unblock join?:0.7 crop:0.7 override:0.8
     dispose:0.6 forward?:0.4 encrypt:0.6 decrypt:0.6 mint:0.4 skip:0.7 zoom:0.6
     acknowledge ack?:0.8 unacknowledge escalate silence:0.8 upvote downvote bookmark? favorite?:0.6
-    reconcile:0.7 mention?:0.5 adjust timeout?:0.7 rsvp deliver remind nudge backup?:0.8 drain:0.8 cordon uncordon taint?:0.7 mount unmount seal
+    reconcile:0.7 mention?:0.5 adjust timeout?:0.7 rsvp deliver remind nudge synchronize advance?:0.6
+    backup?:0.8 drain:0.8 cordon uncordon taint?:0.7 mount unmount seal
     unseal dequeue hide unhide unflag block?:0.4 transform?:0.6 blur:0.6 sharpen:0.6 fade?:0.6
     mirror?:0.6 flip?:0.6 moderate?:0.6 deny?:0.7 allow?:0.6 whitelist
     blacklist? allowlist? denylist? quarantine:0.8 isolate:0.8 remediate:0.8 vacuum?:0.6 compact?:0.6
