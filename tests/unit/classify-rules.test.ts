@@ -104,6 +104,17 @@ describe('guidance, previews and sending', () => {
     expect(category('deploy_plan', 'Carries out a saved plan on the cluster.')).toBe('Execute');
   });
 
+  it('reads guidance a name puts after the action it is about: build instructions, a deploy guide', () => {
+    expect(category('build_instructions', 'Provide instructions to build the project.')).toBe('Read');
+    expect(category('install_help', 'Explains how to install the CLI on each platform.')).toBe('Read');
+    const guide = classify('deploy_guide', '');
+    expect(guide.category).toBe('Read');
+    expect(guide.rationale).toContain('its name says it is guidance ("guide")');
+    // Creating a guide is a change, and what deploys stays a deployment.
+    expect(category('create_guide', '')).toBe('Write');
+    expect(category('deploy_app', '')).toBe('Execute');
+  });
+
   it('reads when it answers about an action: "best practices for deploying" deploys nothing', () => {
     expect(category('deploy_get_best_practices', 'Get best practices for deploying a web app to the platform.')).toBe('Read');
     expect(category('deploy_app', 'Deploys the app to the platform.')).toBe('Execute');

@@ -29,7 +29,7 @@ import { buildRationale } from './rationale.ts';
 import { paramsOf } from './schema-params.ts';
 import { onlyOperands, paramFacts, schemaSignals, type ParamFacts } from './schema-signals.ts';
 import { asText, scannedPart, tidy } from './text.ts';
-import { ARITHMETIC_VERBS, HARD_DELETES, REHEARSALS, STARTED_WORK, STATEMENT_TEXT_VERBS, WORK_STARTING_VERBS, verbOf, type ActionCategory } from './vocabulary.ts';
+import { ARITHMETIC_VERBS, GUIDE_NOUNS, HARD_DELETES, REHEARSALS, STARTED_WORK, STATEMENT_TEXT_VERBS, WORK_STARTING_VERBS, verbOf, type ActionCategory } from './vocabulary.ts';
 
 /** Bump when a change to the rules can change a classification. */
 export const ENGINE = 'rules-9';
@@ -78,6 +78,9 @@ const MONEY_CONTEXT_WEIGHT = 3;
 
 /** The evidence a name that runs a query language shows, recorded when it sets the floor. */
 const NAMED_STATEMENT_WEIGHT = 1;
+
+/** What a guidance noun after the name's verb shows (`deploy_guide`): as much as a data noun. */
+const GUIDE_NOUN_WEIGHT = 2;
 
 /** What operand parameters show of a bare arithmetic verb. */
 const OPERANDS_WEIGHT = 2;
@@ -156,6 +159,7 @@ function shownBy(signal: Signal | undefined): string {
     case 'leading-verb':
     case 'name-compound':
     case 'name-agent':
+    case 'name-guide':
     case 'name-verb':
       return `its name ("${word}")`;
     case 'title-verb':
@@ -243,6 +247,13 @@ function contextSignals(category: Category, facts: ParamFacts, signals: Signal[]
   }
 }
 
+/** Verbs of setting software up or running it, which guides are written about. */
+const OPERATIONS: ReadonlySet<string> = new Set(['setup', 'configure', 'migrate', 'connect', 'init', 'initialize']);
+
+function describedOperation(base: string): boolean {
+  return verbOf(base, false)?.category === 'Execute' || OPERATIONS.has(base);
+}
+
 /**
  * The tool formats, checks or translates a statement (`format_sql`, "Validate a SQL query")
  * and nothing in its name or opening runs one: the statement is text it hands back.
@@ -295,6 +306,13 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
       nounFormOf(leading.base, topicsOf(description)) !== undefined ||
       verbInNounPhrase(description, nameFacts.words, leading.index);
     if (thing) asModifier(leading);
+  }
+  // `build_instructions`, `install_help`, `setup_guide`: guidance on an operation, not the
+  // operation. Creating or editing a guide is still a change (`create_guide`).
+  const guide = leading ? nameFacts.words[leading.index + 1] : undefined;
+  if (leading && guide !== undefined && GUIDE_NOUNS.has(guide) && describedOperation(leading.base)) {
+    asModifier(leading);
+    evidence.add('name', 'Read', `name-guide:${guide}`, GUIDE_NOUN_WEIGHT, name.slice(0, 120));
   }
   // `deploy_plan` that "makes no changes (dry run)": the plan of a deployment, computed and
   // handed back. Without the description's word, the name may as well deploy a plan.

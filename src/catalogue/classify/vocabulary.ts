@@ -51,7 +51,7 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     dryrun obtener listar buscar consultar ver obtiene obtém lista busca consulta devuelve retorna
     calcula gera:0.6 genera:0.6 subtract:0.6 simplify:0.6 snap:0.5 interpolate:0.6
     intersect:0.6 greet:0.6 rerank:0.6 round?:0.5 slugify:0.6 diagnose recognize:0.7
-    rephrase:0.6 paraphrase:0.6 chat?:0.6 examine outline?:0.6 study?:0.6 ls reveal:0.8 determine:0.7
+    rephrase:0.6 paraphrase:0.6 chat?:0.6 examine outline?:0.6 study?:0.6 ls reveal:0.8 determine:0.7 advise
     decompile:0.8 disassemble:0.8 tell:0.6 say:0.5 sum?:0.6`,
   Write: `create add allocate:0.8 new:0.7 make:0.7 update set put?:0.8 post:0.8 patch:0.8 edit modify change
     alter insert upsert save write append prepend upload? import? register rename move copy
@@ -270,6 +270,14 @@ export const GUIDANCE_OBJECTS = set(`instructions instruction guidance guide gui
   recommendations recommendation tips advice suggestions suggestion plan plans outline outlines
   checklist checklists strategy strategies explanation explanations diagram diagrams ideas idea
   answer answers examples example prompt prompts walkthrough tutorial tutorials steps`);
+
+/**
+ * Guidance a name can be about, right after a verb: `build_instructions` and `deploy_guide`
+ * tell how to build and deploy.
+ */
+export const GUIDE_NOUNS = set(`instructions instruction guidance guide guides help docs
+  documentation tips advice checklist checklists tutorial tutorials walkthrough howto faq
+  practices recommendations`);
 
 /** Verbs that hand such things back when their object is one of them. */
 export const GUIDANCE_VERBS = set(`generate provide suggest recommend draft produce get give show
