@@ -241,6 +241,14 @@ describe('computing on values, restyling documents, resolving issues', () => {
   });
 });
 
+describe('files written where the caller says', () => {
+  it('changes the environment when it takes an output path, however its path parameter is qualified', () => {
+    expect(category('render_chart', 'Render a chart of the series.', { outputPath: { type: 'string' } })).toBe('Write');
+    expect(category('render_chart', 'Render a chart of the series.', { outputPathAbsolute: { type: 'string' } })).toBe('Write');
+    expect(category('render_chart', 'Render a chart of the series.', { series: { type: 'array' } })).toBe('Read');
+  });
+});
+
 describe('confirmation switches', () => {
   it('makes a tool that asks the caller to confirm a change, whatever its verb', () => {
     const confirm = { confirm: { type: 'boolean', description: 'Must be true for the call to go ahead.' } };

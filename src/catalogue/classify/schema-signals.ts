@@ -122,8 +122,14 @@ function isSql(param: Param): boolean {
   return param.words.at(-1) === 'query' && SQL_TEXT.test(param.description ?? '');
 }
 
+/** Words after a path's own word that only say how it is written (`outputPathAbsolute`). */
+const PATH_QUALIFIERS: ReadonlySet<string> = new Set(['absolute', 'relative', 'full', 'abs', 'rel']);
+
 function isPath(param: Param): boolean {
-  return PATH_PARAM_WORDS.has(param.words.at(-1) ?? '') || PATH_PARAM_WORDS.has(joined(param));
+  const { words } = param;
+  let end = words.length;
+  while (end > 1 && PATH_QUALIFIERS.has(words[end - 1]!)) end -= 1;
+  return PATH_PARAM_WORDS.has(words[end - 1] ?? '') || PATH_PARAM_WORDS.has(joined(param));
 }
 
 export function paramFacts(params: readonly Param[]): ParamFacts {
