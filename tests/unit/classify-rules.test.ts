@@ -569,6 +569,11 @@ describe('verbs read by what they act on', () => {
     expect(category('eligibility', 'Determine which plans a customer can switch to.')).toBe('Read');
   });
 
+  it('keeps a wallet it generates, as it keeps a key, and reads a timestamp its name names', () => {
+    expect(category('generate_wallets', 'Generate custodial wallets for the team.')).toBe('Write');
+    expect(category('current_timestamp', '')).toBe('Read');
+  });
+
   it('reads a secret it reveals, and answers an invitation it RSVPs to', () => {
     expect(category('secret_reveal', '')).toBe('Read');
     expect(category('rsvp_event', '', { eventId: { type: 'string' } })).toBe('Write');

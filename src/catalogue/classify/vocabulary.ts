@@ -258,7 +258,7 @@ export const GENERATED_CONTENT = set(`text texts content response responses answ
   image images`);
 
 export const GENERATED_ARTIFACTS = set(`file files directory folder key keys apikey credential
-  credentials secret secrets certificate certificates model models asset
+  credentials secret secrets certificate certificates wallet wallets model models asset
   assets presentation presentations document documents project projects`);
 
 /**
@@ -515,7 +515,7 @@ export const READ_NOUNS = set(`data info information details detail stats statis
   list catalog catalogue insights insight report reports analysis overview schedules
   standings docs documentation readme definition definitions properties config settings
   state context outputs output runs changelog records record profile dashboard quote quotes
-  estimate estimates balance balances`);
+  estimate estimates balance balances timestamp datetime`);
 
 /** Parameter words that carry code or commands to run. */
 export const COMMAND_PARAM_WORDS = set(`command commands cmd cmds cmdline commandline script
