@@ -787,7 +787,7 @@ describe('confidence', () => {
 
   it('is stored with the engine version that made it', () => {
     expect(classify('x', '').engine).toBe(ENGINE);
-    expect(ENGINE).toBe('rules-9');
+    expect(ENGINE).toBe('rules-10');
   });
 });
 

@@ -32,7 +32,7 @@ import { asText, scannedPart, tidy } from './text.ts';
 import { ARITHMETIC_VERBS, GUIDE_NOUNS, HARD_DELETES, REHEARSALS, STARTED_WORK, STATEMENT_TEXT_VERBS, WORK_STARTING_VERBS, verbOf, type ActionCategory } from './vocabulary.ts';
 
 /** Bump when a change to the rules can change a classification. */
-export const ENGINE = 'rules-9';
+export const ENGINE = 'rules-10';
 
 /** What the engine reads of a tool: an MCP `Tool`, or any object shaped like one. */
 export interface ClassifiableTool {
