@@ -699,6 +699,17 @@ describe('names that join two actions', () => {
 });
 
 describe('names without a verb', () => {
+  it('reads the things an undescribed name only names, and leaves the rest to a description', () => {
+    const accounts = classify('ledger_accounts', '');
+    expect(accounts.category).toBe('Read');
+    expect(accounts.rationale).toContain('its name only names what it returns ("accounts")');
+    expect(category('courses', '', { courseId: { type: 'string' } })).toBe('Read');
+    // A description that says more, or says nothing useful, is not overruled by the noun.
+    expect(category('conversations', 'Conversation management for the customer inbox.')).toBe('Other');
+    // A plural that is also a verb's third person names no collection.
+    expect(category('db_backups', '')).toBe('Other');
+  });
+
   it('takes a tool named for managing something to do what its description lists', () => {
     expect(category('vault_state_management', 'Exports, imports, resets, and inspects the vault state.')).toBe('Destructive');
     expect(classify('vault_state_management', '').rationale).toContain('its name says it manages something ("management")');

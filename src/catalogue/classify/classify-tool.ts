@@ -79,6 +79,9 @@ const MONEY_CONTEXT_WEIGHT = 3;
 /** The evidence a name that runs a query language shows, recorded when it sets the floor. */
 const NAMED_STATEMENT_WEIGHT = 1;
 
+/** What a plural noun closing a verbless, undescribed name shows: just enough to tell. */
+const COLLECTION_WEIGHT = MIN_EVIDENCE;
+
 /** What a guidance noun after the name's verb shows (`deploy_guide`): as much as a data noun. */
 const GUIDE_NOUN_WEIGHT = 2;
 
@@ -159,6 +162,7 @@ function shownBy(signal: Signal | undefined): string {
     case 'leading-verb':
     case 'name-compound':
     case 'name-agent':
+    case 'name-collection':
     case 'name-guide':
     case 'name-verb':
       return `its name ("${word}")`;
@@ -355,6 +359,12 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   }
 
   let shown = decide(evidence);
+  // `ledger_accounts` with nothing said: a name that only names things hands them back. A
+  // description, whatever it says, is left to decide.
+  if (shown === 'Other' && nameFacts.collection !== undefined && description.trim() === '') {
+    evidence.add('name', 'Read', `name-collection:${nameFacts.collection}`, COLLECTION_WEIGHT, name.slice(0, 120));
+    shown = 'Read';
+  }
   // Both are Critical; ending a subscription or voiding an invoice is about money first,
   // deleting a record of it is a deletion.
   if (shown === 'Destructive' && evidence.scores.Financial >= OVERRIDE_MIN && !(leading && HARD_DELETES.has(leading.base))) {

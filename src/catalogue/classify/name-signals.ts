@@ -54,6 +54,11 @@ export interface NameFacts {
    * states those outright.
    */
   leadingSignal: string | undefined;
+  /**
+   * The plural noun a name without a verb closes with (`ledger_accounts`, `courses`): what
+   * the tool hands back, when nothing else in its definition says what it does.
+   */
+  collection: string | undefined;
 }
 
 export type UnsafeMethod = 'post' | 'put' | 'patch' | 'delete';
@@ -355,6 +360,7 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
   }
 
   let leadingSignal: string | undefined;
+  let collection: string | undefined;
   if (method) {
     // The method is what the endpoint's own author declared; it says all a verb would.
     evidence.add('name', leading!.category, `http-method:${method.method}`, WEIGHT.leadingVerb, quote);
@@ -404,6 +410,8 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
       } else if (lookedUpByKey(words)) {
         // `orders_by_customer`: things looked up by a key.
         evidence.add('name', 'Read', 'name-lookup:by', WEIGHT.readNoun, quote);
+      } else if (namesCollection(last)) {
+        collection = last;
       }
     }
   }
@@ -455,7 +463,7 @@ export function nameSignals(name: string, server: ServerRef | undefined, evidenc
   }
   const verbBeforeDataNoun = !method && leading !== undefined && leading.index === closing - 1 && READ_NOUNS.has(words[closing]!);
   const bareVerb = !method && leading !== undefined && words.every((word, i) => i <= leading!.index || STOP_WORDS.has(word) || skip.has(word));
-  return { words, leading, moneyNoun, unsafeMethod: method?.method, verbBeforeDataNoun, bareVerb, leadingSignal };
+  return { words, leading, moneyNoun, unsafeMethod: method?.method, verbBeforeDataNoun, bareVerb, leadingSignal, collection };
 }
 
 /**
@@ -485,6 +493,11 @@ function nounBefore(words: readonly string[], index: number, skip: WordSet): boo
 }
 
 /** `trades_by_ticker`, `users-by-email`: a "by" with words on both sides of it. */
+/** A plural noun (`accounts`, `courses`), not a verb's third person (`updates`, `logs`) nor a singular in -s (`status`, `analysis`). */
+function namesCollection(word: string): boolean {
+  return /^[a-z]{3,}[^sui]s$/.test(word) && verbOf(word, true) === undefined;
+}
+
 function lookedUpByKey(words: readonly string[]): boolean {
   const by = words.indexOf('by');
   return by > 0 && by < words.length - 1;

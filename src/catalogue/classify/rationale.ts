@@ -88,6 +88,8 @@ function clause(signal: Signal, facts: ParamFacts): string | undefined {
       return 'its name says it converts one thing into another';
     case 'name-compares':
       return 'its name weighs two options against each other';
+    case 'name-collection':
+      return `its name only names what it returns ("${value}"), and nothing in its definition says it does more`;
     case 'name-guide':
       return `its name says it is guidance ("${value}") on the action it names`;
     case 'name-lookup':
