@@ -559,6 +559,8 @@ describe('verbs read by what they act on', () => {
     expect(category('top_up_wallet', '', { amount: { type: 'number' } })).toBe('Financial');
     // A particle after a verb that is one already changes nothing.
     expect(category('look_up_user', '')).toBe('Read');
+    // Written as two words it is a verb, though the one word (`setup`) is as often a noun.
+    expect(category('setup_read_mirror', 'Sets up a new read mirror in a region.')).toBe('Write');
   });
 
   it('reads code it decompiles or disassembles, and changes a game it advances or a store it synchronizes', () => {

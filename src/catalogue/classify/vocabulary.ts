@@ -224,9 +224,9 @@ const PARTICLES = set(`up down back out off in`);
  */
 export function phrasalVerbOf(word: string, next: string | undefined, inflected: boolean): Verb | undefined {
   if (next === undefined || !PARTICLES.has(next)) return undefined;
-  const joined = verbOf(`${word}${next}`, false);
-  if (joined || !inflected || !word.endsWith('s')) return joined;
-  return verbOf(`${word.slice(0, -1)}${next}`, false);
+  const joined = verbOf(`${word}${next}`, false) ?? (inflected && word.endsWith('s') ? verbOf(`${word.slice(0, -1)}${next}`, false) : undefined);
+  // Written as two words it is the verb, where the one word is as often a noun (`setup`).
+  return joined && { ...joined, ambiguous: false };
 }
 
 /** Verbs that destroy what they act on, whatever it is: with money nouns they stay Destructive. */
