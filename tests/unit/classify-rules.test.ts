@@ -110,6 +110,7 @@ describe('guidance, previews and sending', () => {
     const guide = classify('deploy_guide', '');
     expect(guide.category).toBe('Read');
     expect(guide.rationale).toContain('its name says it is guidance ("guide")');
+    expect(category('migrate_jobs_to_v2_guide', 'Read this before moving jobs to the new scheduler.')).toBe('Read');
     // Creating a guide is a change, and what deploys stays a deployment.
     expect(category('create_guide', '')).toBe('Write');
     expect(category('deploy_app', '')).toBe('Execute');

@@ -254,6 +254,14 @@ function contextSignals(category: Category, facts: ParamFacts, signals: Signal[]
 /** Verbs of setting software up or running it, which guides are written about. */
 const OPERATIONS: ReadonlySet<string> = new Set(['setup', 'configure', 'migrate', 'connect', 'init', 'initialize']);
 
+/** The guidance noun right after the verb at `index`, or closing the name after it. */
+function guideAbout(words: readonly string[], index: number): string | undefined {
+  const next = words[index + 1];
+  if (next !== undefined && GUIDE_NOUNS.has(next)) return next;
+  const last = words.at(-1)!;
+  return words.length - 1 > index && GUIDE_NOUNS.has(last) ? last : undefined;
+}
+
 function describedOperation(base: string): boolean {
   return verbOf(base, false)?.category === 'Execute' || OPERATIONS.has(base);
 }
@@ -311,10 +319,11 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
       verbInNounPhrase(description, nameFacts.words, leading.index);
     if (thing) asModifier(leading);
   }
-  // `build_instructions`, `install_help`, `setup_guide`: guidance on an operation, not the
-  // operation. Creating or editing a guide is still a change (`create_guide`).
-  const guide = leading ? nameFacts.words[leading.index + 1] : undefined;
-  if (leading && guide !== undefined && GUIDE_NOUNS.has(guide) && describedOperation(leading.base)) {
+  // `build_instructions`, `install_help`, `migrate_app_to_v2_guide`: guidance on an
+  // operation, not the operation. Creating or editing a guide is still a change
+  // (`create_guide`).
+  const guide = leading ? guideAbout(nameFacts.words, leading.index) : undefined;
+  if (leading && guide !== undefined && describedOperation(leading.base)) {
     asModifier(leading);
     evidence.add('name', 'Read', `name-guide:${guide}`, GUIDE_NOUN_WEIGHT, name.slice(0, 120));
   }
