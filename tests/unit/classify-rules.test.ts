@@ -194,6 +194,11 @@ describe('query runners', () => {
     expect(category('execute_sql', 'Execute a SQL statement against the ledger.', sql)).toBe('Execute');
     // A command the tool also takes still runs.
     expect(category('run_sql', 'Runs SQL. Only SELECT statements are allowed.', { ...sql, command: { type: 'string' } })).toBe('Execute');
+    // A limit that is conditional, about something else, or not on the statement is none.
+    expect(category('execute_sql', 'Execute SQL. When the server runs with --read-only, only SELECT statements are allowed.', sql)).toBe('Execute');
+    expect(category('execute_sql', 'Executes SQL. Unlike the read-only query tool, this one can modify data.', sql)).toBe('Execute');
+    expect(category('execute_sql', 'Execute arbitrary SQL, including DROP and ALTER. Only SELECT results come back as rows.', sql)).toBe('Execute');
+    expect(category('run_sql', 'Run SQL against the warehouse. Results are streamed back; nothing else is kept.', sql)).toBe('Execute');
   });
 
   it('read when what they run is called read-only', () => {
@@ -207,9 +212,12 @@ describe('query runners', () => {
     expect(category('warehouse_sql_lint', 'Lints a SQL query for style problems.', sql)).toBe('Read');
     expect(category('dialect_port', 'Translate a SQL statement from one dialect to another.', sql)).toBe('Read');
     expect(classify('tidy_sql', 'Format a SQL statement for readability.', sql).signals).toContainEqual(expect.objectContaining({ label: 'param:sql', category: 'Read' }));
-    // A name or an opening that also runs the statement still runs it.
+    // A name or a description that also runs or applies the statement still runs it.
     expect(category('lint_and_run_sql', 'Lint a SQL statement, then run it.', sql)).toBe('Execute');
     expect(category('tidy_sql', 'Formats and executes a SQL statement.', sql)).toBe('Execute');
+    expect(category('check_sql', 'Validates and runs a SQL statement.', sql)).toBe('Execute');
+    expect(category('check_ddl', 'Validate a DDL statement by executing it inside a rolled-back transaction.', sql)).toBe('Execute');
+    expect(category('dialect_port', 'Translate a SQL statement to the target dialect and apply it to the database.', sql)).not.toBe('Read');
   });
 });
 

@@ -266,15 +266,37 @@ function describedOperation(base: string): boolean {
   return verbOf(base, false)?.category === 'Execute' || OPERATIONS.has(base);
 }
 
+/** Words of a description that run or apply what the tool is given. */
+const RUNS_OR_APPLIES = /\b(?:run|runs|running|ran|exec|execut\w*|commit\w*|deploy\w*)\b|\bappl(?:y|ies|ied|ying) (?:it|them|the (?:statement|query|sql|migration|changes?))\b/i;
+
 /**
  * The tool formats, checks or translates a statement (`format_sql`, "Validate a SQL query")
- * and nothing in its name or opening runs one: the statement is text it hands back.
+ * and nothing in its name or description runs or applies one: the statement is text it
+ * hands back.
  */
-function handlesStatementText(name: NameFacts, opening: VerbHit | undefined): boolean {
+function handlesStatementText(name: NameFacts, opening: VerbHit | undefined, description: string): boolean {
   const verbs = [name.leading, opening];
   if (!verbs.some((verb) => verb !== undefined && STATEMENT_TEXT_VERBS.has(verb.base))) return false;
   if (verbs.some((verb) => verb !== undefined && verb.category !== 'Read')) return false;
+  if (RUNS_OR_APPLIES.test(description.slice(0, STATEMENT_TEXT_REACH))) return false;
   return !name.words.some((word) => verbOf(word, false)?.category === 'Execute');
+}
+
+/** How far into a description the words that run a statement, or limit it, are looked for. */
+const STATEMENT_TEXT_REACH = 600;
+
+/** A limit on the statement itself: "a read-only SQL query", "only SELECT statements" (SQL's keyword in capitals). */
+const READ_ONLY_STATEMENT = /\bread[- ]only\s+(?:sql\s+)?(?:quer(?:y|ies)|statements?|transactions?)\b/i;
+const SELECT_ONLY = /\b(?:[Oo]nly|ONLY)\s+SELECT\b|\bSELECT[- ]only\b|\bSELECT (?:statements?|quer(?:y|ies)) only\b/;
+/** A sentence that makes the limit conditional or about something else. */
+const LIMIT_QUALIFIED = /\b(?:if|when|unless|unlike|except|by default)\b/i;
+
+/** The description limits the statement it runs to reads, unconditionally, in a sentence of its own. */
+function limitsStatementToReads(description: string): boolean {
+  return description
+    .slice(0, STATEMENT_TEXT_REACH)
+    .split(/[.!?\n]+/)
+    .some((sentence) => (READ_ONLY_STATEMENT.test(sentence) || SELECT_ONLY.test(sentence)) && !LIMIT_QUALIFIED.test(sentence));
 }
 
 function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classification {
@@ -292,7 +314,12 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   const facts = paramFacts(params);
   const leading = nameFacts.leading;
   const opening = described.opening;
-  const statement = schemaSignals(facts, description, described.readOnly || handlesStatementText(nameFacts, opening), evidence).statement;
+  const statement = schemaSignals(
+    facts,
+    description,
+    { claimsReadOnly: described.readOnly, handledAsText: handlesStatementText(nameFacts, opening, description) },
+    evidence,
+  ).statement;
 
   // Each rule below that shows the name's verb only qualifies a noun scales it once more,
   // whether it led the name or closed it as a doer (`scheduler`) or a compound (`tfdestroy`).
@@ -332,10 +359,11 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   if (leading && described.readOnly && REHEARSALS.has(nameFacts.words[leading.index + 1] ?? '') && !SAFE_ONLY_AS_ACTION.has(leading.category)) {
     asModifier(leading);
   }
-  // `execute_sql` that "only runs SELECT statements": a statement limited to reads, run,
+  // `execute_sql` that runs "a read-only SQL query": a statement limited to reads, run,
   // reads, so the name's running of it, and the description's, count for little when
-  // nothing else the tool takes runs.
-  if (statement === 'reads' && !facts.command && !facts.code) {
+  // nothing else the tool takes runs. Only a limit on the statement itself counts, not
+  // any word of reading elsewhere in the description.
+  if (statement === 'reads' && !facts.command && !facts.code && limitsStatementToReads(description)) {
     if (leading?.category === 'Execute' && runsStatement(nameFacts.words, leading.index)) asModifier(leading);
     if (opening?.category === 'Execute' && runsStatementOn(opening.base, described.openingObject)) {
       evidence.scale(`description-verb:${opening.label}`, 'Execute', MODIFIER_VERB_SHARE);

@@ -129,7 +129,7 @@ const PHRASES: readonly Phrase[] = [
   {
     // SQL's own keyword, in capitals: "Executes a SQL SELECT query", "SELECT statements only",
     // "Only SELECT, SHOW and DESCRIBE are permitted".
-    pattern: /\b(SELECT (?:statements?|quer(?:y|ies))|SELECT-only|(?:[Oo]nly|ONLY) SELECT)\b/g,
+    pattern: /\b(SELECT (?:statements?|quer(?:y|ies))|SELECT-only|(?:[Oo]nly|ONLY) SELECT(?=\s*(?:,|statements?\b|quer(?:y|ies)\b|is\b|are\b|allowed\b|permitted\b)))/g,
     category: 'Read',
     weight: 2,
     key: () => 'select-only',

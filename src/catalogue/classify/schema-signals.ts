@@ -202,14 +202,18 @@ export interface SchemaFacts {
   statement?: 'reads' | 'may-write';
 }
 
-/**
- * `statementNotRun`: the tool says it only reads, or it formats, checks or translates a
- * statement rather than running it; a statement parameter then shows a read.
- */
+/** What the rest of the definition says of a statement the tool takes. */
+export interface StatementContext {
+  /** The description says the tool only reads. */
+  claimsReadOnly: boolean;
+  /** The tool formats, checks or translates the statement and runs nothing: it is text. */
+  handledAsText: boolean;
+}
+
 export function schemaSignals(
   facts: ParamFacts,
   description: string,
-  statementNotRun: boolean,
+  context: StatementContext,
   evidence: Evidence,
 ): SchemaFacts {
   const found: SchemaFacts = {};
@@ -225,7 +229,7 @@ export function schemaSignals(
     const text = `${facts.sql.description ?? ''}\n${description}`;
     const writes = SQL_WRITES.exec(text) ?? SQL_WRITES_WORDS.exec(text);
     const label = `param:${facts.sql.name}`;
-    if (statementNotRun || (!writes && ANALYTICS_TEXT.test(text))) {
+    if (context.handledAsText || context.claimsReadOnly || (!writes && ANALYTICS_TEXT.test(text))) {
       evidence.add('schema', 'Read', label, WEIGHT.sqlRead, quoteOf(facts.sql));
       found.statement = 'reads';
     } else if (writes) {
