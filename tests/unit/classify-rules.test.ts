@@ -201,9 +201,11 @@ describe('query runners', () => {
     expect(category('run_sql', 'Run SQL against the warehouse. Results are streamed back; nothing else is kept.', sql)).toBe('Execute');
   });
 
-  it('read when what they run is called read-only', () => {
-    expect(category('editor_probe', 'Run a read-only script in the editor.')).toBe('Read');
-    expect(category('run_readonly_query', '', { query: { type: 'string' } })).toBe('Read');
+  it('read when the name calls what they run read-only', () => {
+    expect(category('run_readonly_transaction', '')).toBe('Read');
+    expect(category('exec_read_only_statement', '', { statement: { type: 'string' } })).toBe('Read');
+    // A read-only word elsewhere in the description qualifies something else.
+    expect(category('run_tool', 'Run a tool. Read-only tools run without approval.', { toolName: { type: 'string' } })).toBe('Execute');
   });
 
   it('read when they format, check or translate a statement instead of running it', () => {

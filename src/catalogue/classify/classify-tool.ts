@@ -317,7 +317,10 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   const statement = schemaSignals(
     facts,
     description,
-    { claimsReadOnly: described.readOnly, handledAsText: handlesStatementText(nameFacts, opening, description) },
+    {
+      claimsReadOnly: described.readOnly || (leading?.label.endsWith('-read-only') ?? false),
+      handledAsText: handlesStatementText(nameFacts, opening, description),
+    },
     evidence,
   ).statement;
 

@@ -43,12 +43,9 @@ const OPENING_FILLERS: ReadonlySet<string> = new Set(
     calling utilize utilizes utilise utilises leverage leverages employ employs`.split(/\s+/),
 );
 
-/**
- * "Autonomously execute", "Recursively delete": an adverb says how, not what. A hyphenated
- * word ending so ("read-only") is an adjective, and it says what the object may be used for.
- */
+/** "Autonomously execute", "Recursively delete": an adverb says how, not what. */
 function isAdverb(word: string): boolean {
-  return word.length > 5 && word.endsWith('ly') && !word.includes('-') && verbOf(word, true) === undefined;
+  return word.length > 5 && word.endsWith('ly') && verbOf(word, true) === undefined;
 }
 
 interface Phrase {

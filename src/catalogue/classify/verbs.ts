@@ -107,14 +107,17 @@ export function objectWords(words: readonly string[], index: number, count = 2):
   return found;
 }
 
-/** Whether the object after the verb at `index` is qualified as read-only ("a read-only query"). */
+/** What a run may be said to be read-only of: `run_readonly_query`, `exec_read_only_statement`. */
+const RUN_TARGETS = new Set(['query', 'queries', 'statement', 'statements', 'transaction', 'transactions', 'sql']);
+
+/**
+ * Whether the verb at `index` of a name runs something it calls read-only: the qualifier
+ * right after the verb, and one of the things a run is of right after that.
+ */
 function qualifiedReadOnly(words: readonly string[], index: number): boolean {
-  for (let i = index + 1; i < words.length; i += 1) {
-    const word = words[i]!;
-    if (STOP_WORDS.has(word) || OBJECT_FILLERS.has(word)) continue;
-    return word === 'readonly' || word === 'read-only' || (word === 'read' && words[i + 1] === 'only');
-  }
-  return false;
+  const next = words[index + 1];
+  if (next === 'readonly') return RUN_TARGETS.has(words[index + 2] ?? '');
+  return next === 'read' && words[index + 2] === 'only' && RUN_TARGETS.has(words[index + 3] ?? '');
 }
 
 /** The first of the first `limit` words that `set` holds. */
@@ -266,7 +269,7 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
   };
   // `dry_run`, `dry-run`: a rehearsal that changes nothing.
   if (verb.base === 'run' && words[index - 1] === 'dry') return { ...hit, category: 'Read', strength: 0.8, label: 'dry-run' };
-  // "Execute a read-only query", `run_readonly_script`: what runs says it only reads.
+  // `run_readonly_query`: what runs says it only reads.
   if (RUNNING_VERBS.has(verb.base) && qualifiedReadOnly(words, index)) {
     return { ...hit, category: 'Read', strength: 0.8, label: `${verb.base}-read-only` };
   }
