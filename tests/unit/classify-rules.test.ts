@@ -111,8 +111,10 @@ describe('guidance, previews and sending', () => {
     expect(guide.category).toBe('Read');
     expect(guide.rationale).toContain('its name says it is guidance ("guide")');
     expect(category('migrate_jobs_to_v2_guide', 'Read this before moving jobs to the new scheduler.')).toBe('Read');
-    // Creating a guide is a change, and what deploys stays a deployment.
+    // Creating a guide is a change, and what deploys or runs stays an operation: docs and
+    // checklists are what it acts on.
     expect(category('create_guide', '')).toBe('Write');
+    expect(category('deploy_docs', '')).toBe('Execute');
     expect(category('deploy_app', '')).toBe('Execute');
   });
 
@@ -128,6 +130,8 @@ describe('guidance, previews and sending', () => {
     expect(category('dispatch_notification', 'Dispatch a push notification to a device.', { deviceToken: { type: 'string' } })).toBe('Write');
     expect(category('deliver_digest', 'Deliver the weekly report to subscribers.')).toBe('Write');
     expect(category('dispatch_workflow', 'Dispatch a workflow run.')).toBe('Execute');
+    // "Delivers" is as often a word for "provides".
+    expect(category('get_forecast', 'Delivers a 7-day weather forecast for a city.', { city: { type: 'string' } })).toBe('Read');
     expect(category('remind_assignee', 'Remind the assignee about a task.')).toBe('Write');
   });
 
@@ -302,6 +306,10 @@ describe('placing', () => {
 });
 
 describe('the opening sentence, read more closely', () => {
+  it('hears a second action joined by "and" even with a particle before its object', () => {
+    expect(category('pick_winner', 'Determine the winner and pay out the prize pool.', { gameId: { type: 'string' } })).toBe('Financial');
+  });
+
   it('takes a word after an article for a noun', () => {
     const signals = classify('card_deck_tool', 'Shuffles a set of playing cards.').signals.map((signal) => signal.label);
     expect(signals).not.toContain('description-verb:set');
@@ -520,12 +528,6 @@ describe('verbs read by what they act on', () => {
     expect(category('remove_member', 'Remove a member from the team.', { id: { type: 'string' } })).toBe('Destructive');
   });
 
-  it('asks a model when it creates embeddings, and keeps a table or an index made for them', () => {
-    expect(category('create_embeddings', 'Create embeddings for a list of texts with the model API.', { input: { type: 'array' } })).toBe('Read');
-    expect(category('create_embedding_index', 'Create an index for the embeddings of a collection.')).toBe('Write');
-    expect(category('create_embeddings_table', 'Create a table that stores embeddings.')).toBe('Write');
-  });
-
   it('asks a model when it creates a completion, and keeps a record it creates', () => {
     expect(category('create_chat_completion', 'Create a chat completion with the lighthouse model API.', { messages: { type: 'array' } })).toBe('Read');
     expect(category('create_completion', '', { prompt: { type: 'string' } })).toBe('Read');
@@ -548,19 +550,22 @@ describe('verbs read by what they act on', () => {
     expect(link.signals).toContainEqual(expect.objectContaining({ label: 'description-verb:mint-link', category: 'Read' }));
   });
 
-  it('moves funds when it adds liquidity to a pool or takes it out, and rewords a prompt it rewrites', () => {
+  it('moves funds when it adds liquidity to a pool or takes it out, but not when liquidity only qualifies a thing', () => {
     expect(category('pool_add_liquidity', 'Add liquidity to a trading pool.', { tokenAmount: { type: 'number' } })).toBe('Financial');
     expect(category('remove_liquidity', 'Remove liquidity from a pool.')).toBe('Financial');
     expect(category('add_member', 'Add a member to a pool.')).toBe('Write');
-    expect(category('rewrite_prompt', '')).toBe('Read');
-    expect(category('rewrite_headline', 'Rewrite a headline to be shorter.')).toBe('Read');
-    expect(category('rewrite_file', 'Rewrite a file with new content.', { path: { type: 'string' } })).toBe('Write');
+    expect(category('add_liquidity_alert', 'Add an alert that fires when a pool runs dry.', { poolId: { type: 'string' } })).toBe('Write');
+    expect(category('get_pool_stats', 'Provides liquidity data and volume for a pool.')).toBe('Read');
   });
 
   it('keeps a copy when it snapshots a volume or a source tree, and reads a page it snapshots', () => {
     expect(category('snapshot_volume', 'Snapshot a block storage volume.', { volumeId: { type: 'string' } })).toBe('Write');
     expect(category('tree_snapshot', 'Snapshot the current source tree into a folder.')).toBe('Write');
-    expect(category('snapshot_page', 'Snapshot the accessibility tree of the current page.')).toBe('Read');
+    const page = classify('snapshot_page', 'Snapshot the accessibility tree of the current page.');
+    expect(page.category).toBe('Read');
+    expect(page.signals.filter((signal) => signal.category === 'Write')).toEqual([]);
+    // A store word that only qualifies what is read keeps nothing.
+    expect(category('snapshot_volume_stats', 'Snapshot the volume metrics of the last hour.')).toBe('Read');
   });
 
   it('reads a verb written as two words, with its particle, as the one-word verb', () => {
@@ -582,8 +587,7 @@ describe('verbs read by what they act on', () => {
     expect(category('eligibility', 'Determine which plans a customer can switch to.')).toBe('Read');
   });
 
-  it('keeps a wallet it generates, as it keeps a key, and reads a timestamp its name names', () => {
-    expect(category('generate_wallets', 'Generate custodial wallets for the team.')).toBe('Write');
+  it('reads a timestamp its name names', () => {
     expect(category('current_timestamp', '')).toBe('Read');
   });
 

@@ -437,8 +437,11 @@ function frontVerb(text: string, words: readonly string[], ends: readonly number
 
 const SENTENCE_END = /[.!?:;\n]/;
 const AND_LEAD = /\band\s+$/i;
-/** What follows a verb that has an object of its own: "add it", "push the changes". */
-const OWN_OBJECT = /^\s+(?:it|them|the|a|an|its|their|this|that|these|those|each|every|all)\b/i;
+/**
+ * What follows a verb that has an object of its own: "add it", "push the changes", "pay out
+ * the prize" (a particle may come between).
+ */
+const OWN_OBJECT = /^\s+(?:(?:up|down|out|off|back)\s+)?(?:it|them|the|a|an|its|their|this|that|these|those|each|every|all)\b/i;
 
 /**
  * A second, riskier action in the opening sentence, joined by "and" in the same form as

@@ -38,7 +38,6 @@ import {
   ISSUED_LINKS,
   MODEL_REPLIES,
   MODEL_REPLY_KINDS,
-  MODEL_VECTORS,
   PROVISIONED,
   EDITED_OUT,
   BACKGROUND_WORK,
@@ -50,7 +49,6 @@ import {
   FUNDED_OBJECTS,
   POOLED_FUNDS,
   SNAPSHOTTED_STORES,
-  REWORDED_TEXT,
   OPENED_RECORDS,
   READ_OBJECTS,
   RUN_OBJECTS,
@@ -118,6 +116,31 @@ function qualifiedReadOnly(words: readonly string[], index: number): boolean {
   const next = words[index + 1];
   if (next === 'readonly') return RUN_TARGETS.has(words[index + 2] ?? '');
   return next === 'read' && words[index + 2] === 'only' && RUN_TARGETS.has(words[index + 3] ?? '');
+}
+
+/** Verbs that put funds into a pool or take them out. */
+const POOL_VERBS = new Set(['add', 'remove', 'withdraw']);
+
+/**
+ * The first of the next few object words after `index` that `set` holds, when it heads the
+ * object: nothing but a stop word follows it (`add_liquidity`, "Add liquidity to a pool",
+ * where `add_liquidity_alert` adds an alert).
+ */
+function headObject(words: readonly string[], index: number, set: ReadonlySet<string>): string | undefined {
+  for (let i = index + 1; i < Math.min(words.length, index + 1 + OBJECT_WINDOW); i += 1) {
+    const word = words[i]!;
+    if (!set.has(word)) continue;
+    const next = words[i + 1];
+    return next === undefined || STOP_WORDS.has(next) ? word : undefined;
+  }
+  return undefined;
+}
+
+/** What a snapshot at `index` keeps a copy of: a store heading its object, or a source tree. */
+function snapshotted(words: readonly string[], index: number): string | undefined {
+  const source = words.indexOf('source', index + 1);
+  if (source > index && source <= index + OBJECT_WINDOW && (words[source + 1] === 'tree' || words[source + 1] === undefined)) return 'source';
+  return headObject(words, index, SNAPSHOTTED_STORES);
 }
 
 /** The first of the first `limit` words that `set` holds. */
@@ -214,12 +237,6 @@ const OBJECT_RULES: readonly ObjectRule[] = [
   { verbs: new Set(['block']), objects: BLOCKED_OBJECTS, window: 3, category: 'Write', strength: 0.9 },
   // Funding an account or a wallet puts money in it; a fund is as often a thing bought.
   { verbs: new Set(['fund']), objects: FUNDED_OBJECTS, window: 3, category: 'Financial', strength: 0.9 },
-  // Snapshotting a volume or a source tree keeps a copy of it; a page's snapshot is read.
-  { verbs: new Set(['snapshot']), objects: SNAPSHOTTED_STORES, window: 3, category: 'Write', strength: 0.8 },
-  // Adding liquidity to a pool, or taking it out, moves the funds it holds.
-  { verbs: new Set(['add', 'provide', 'supply', 'remove', 'withdraw']), objects: POOLED_FUNDS, window: 2, category: 'Financial', strength: 1 },
-  // Rewriting a prompt or a sentence hands back new wording; rewriting a file changes it.
-  { verbs: new Set(['rewrite']), objects: REWORDED_TEXT, window: 2, category: 'Read', strength: 0.8 },
   // Placing an order, a bet or a bid commits money; placing a block or a marker does not.
   { verbs: new Set(['place']), objects: PLACED_OBJECTS, window: 3, category: 'Financial', strength: 1 },
 ];
@@ -292,14 +309,22 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
     if (performed) return { ...hit, ...performed, label: `perform-${performed.base}` };
   }
   if (verb.base === 'create') {
-    // Creating a (chat) completion or embeddings asks a model; the answer comes back and
-    // nothing is kept.
+    // Creating a (chat) completion asks a model; the reply comes back and nothing is kept.
     const [first, second] = ahead;
     const reply = MODEL_REPLIES.has(first ?? '') ? first : MODEL_REPLY_KINDS.has(first ?? '') && MODEL_REPLIES.has(second ?? '') ? second : undefined;
     if (reply) return { ...hit, category: 'Read', strength: 0.8, label: `create-${reply}` };
-    if (first !== undefined && MODEL_VECTORS.has(first) && !STORE_OBJECTS.has(second ?? '')) {
-      return { ...hit, category: 'Read', strength: 0.8, label: `create-${first}` };
-    }
+  }
+  if (verb.base === 'snapshot') {
+    // Snapshotting a volume or a source tree keeps a copy of it; a page's snapshot, or an
+    // instance's metrics, is read and handed back.
+    const kept = snapshotted(words, index);
+    if (kept) return { ...hit, category: 'Write', strength: 0.8, label: `snapshot-${kept}` };
+  }
+  if (POOL_VERBS.has(verb.base)) {
+    // Adding liquidity to a pool, or taking it out, moves the funds it holds; a liquidity
+    // alert or a list of liquidity pools does not.
+    const pooled = headObject(words, index, POOLED_FUNDS);
+    if (pooled) return { ...hit, category: 'Financial', strength: 1, label: `${verb.base}-${pooled}`, ambiguous: false };
   }
   if (verb.base === 'remove' || verb.base === 'erase') {
     // Removing the background or the noise of a picture or a recording edits it, as cropping

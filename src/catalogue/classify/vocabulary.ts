@@ -52,7 +52,7 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     calcula gera:0.6 genera:0.6 subtract:0.6 simplify:0.6 snap:0.5 interpolate:0.6
     intersect:0.6 greet:0.6 rerank:0.6 round?:0.5 slugify:0.6 diagnose recognize:0.7
     rephrase:0.6 paraphrase:0.6 chat?:0.6 examine outline?:0.6 study?:0.6 ls reveal:0.8 determine:0.7 advise
-    decompile:0.8 disassemble:0.8 tell:0.6 say:0.5 sum?:0.6`,
+    decompile:0.8 disassemble:0.8 sum?:0.6`,
   Write: `create add allocate:0.8 new:0.7 make:0.7 update set put?:0.8 post:0.8 patch:0.8 edit modify change
     alter insert upsert save write append prepend upload? import? register rename move copy
     pull:0.7 optimize:0.6 arrange reinforce:0.6 introduce:0.5 switch:0.7 reorganize repair
@@ -73,7 +73,7 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     multiply:0.5 divide:0.5 enforce:0.8 restrict:0.8 unblock join?:0.7 crop:0.7 override:0.8
     dispose:0.6 forward?:0.4 encrypt:0.6 decrypt:0.6 mint:0.4 skip:0.7 zoom:0.6
     acknowledge ack?:0.8 unacknowledge escalate silence:0.8 upvote downvote bookmark? favorite?:0.6
-    reconcile:0.7 mention?:0.5 adjust timeout?:0.7 rsvp deliver remind nudge synchronize advance?:0.6
+    reconcile:0.7 mention?:0.5 adjust?:0.7 timeout?:0.7 rsvp deliver?:0.5 remind nudge synchronize advance?:0.6
     backup?:0.8 drain:0.8 cordon uncordon taint?:0.7 mount unmount seal
     unseal dequeue hide unhide unflag block?:0.4 transform?:0.6 blur:0.6 sharpen:0.6 fade?:0.6
     mirror?:0.6 flip?:0.6 moderate?:0.6 deny?:0.7 allow?:0.6 whitelist
@@ -258,7 +258,7 @@ export const GENERATED_CONTENT = set(`text texts content response responses answ
   image images`);
 
 export const GENERATED_ARTIFACTS = set(`file files directory folder key keys apikey credential
-  credentials secret secrets certificate certificates wallet wallets model models asset
+  credentials secret secrets certificate certificates model models asset
   assets presentation presentations document documents project projects`);
 
 /**
@@ -275,9 +275,8 @@ export const GUIDANCE_OBJECTS = set(`instructions instruction guidance guide gui
  * Guidance a name can be about, right after a verb: `build_instructions` and `deploy_guide`
  * tell how to build and deploy.
  */
-export const GUIDE_NOUNS = set(`instructions instruction guidance guide guides help docs
-  documentation tips advice checklist checklists tutorial tutorials walkthrough howto faq
-  practices recommendations`);
+export const GUIDE_NOUNS = set(`instructions instruction guidance guide guides help tips advice
+  walkthrough howto faq practices recommendations`);
 
 /** Verbs that hand such things back when their object is one of them. */
 export const GUIDANCE_VERBS = set(`generate provide suggest recommend draft produce get give show
@@ -349,13 +348,6 @@ export const MODEL_REPLIES = set(`completion completions`);
 export const MODEL_REPLY_KINDS = set(`chat text code`);
 
 /**
- * Vectors a model computes for text, named as model APIs name the call ("Create
- * embeddings"): handed back, unless a store for them is what is created (an embeddings
- * table or index).
- */
-export const MODEL_VECTORS = set(`embedding embeddings`);
-
-/**
  * Infrastructure that launching provisions: a new instance is a resource kept, not code run.
  * Servers, nodes, clusters and machines are left out: a dev server or a Node script launched
  * runs, and so does a job launched on a cluster.
@@ -377,19 +369,14 @@ export const BLOCKED_OBJECTS = set(`user users contact contacts sender senders m
   signin signins sign login logins access traffic request requests email emails spam bot bots`);
 
 /**
- * What a snapshot keeps a copy of: a volume, a database, a source tree. A snapshot of a
- * page or of memory is read off the screen or the process and handed back.
+ * What a snapshot keeps a copy of: a volume, a database, a repository. A snapshot of a
+ * page, of memory or of an instance's metrics is read and handed back.
  */
-export const SNAPSHOTTED_STORES = set(`volume volumes disk disks database databases db instance
-  instances vm vms cluster clusters source tree project repository repo filesystem table tables
-  bucket buckets`);
+export const SNAPSHOTTED_STORES = set(`volume volumes disk disks database databases db repository
+  repo filesystem bucket buckets`);
 
 /** What rehearses an action without taking it: `deploy_plan`, `apply_preview`. */
 export const REHEARSALS = set(`plan plans preview previews dryrun simulation rehearsal`);
-
-/** Text rewriting hands back reworded, where rewriting a file or a history changes it. */
-export const REWORDED_TEXT = set(`prompt prompts text texts sentence sentences paragraph paragraphs
-  query queries copy headline headlines`);
 
 /** Money put into or taken out of a trading pool: adding or removing it moves funds. */
 export const POOLED_FUNDS = set(`liquidity`);
