@@ -69,6 +69,10 @@ describe('the description\'s stated action', () => {
     // Without a job or the name's own work to start, or with the verb past the head, it reads.
     expect(category('get_started', 'Start here: explains how the other tools fit together.')).toBe('Read');
     expect(category('site_crawl', 'A fast crawler that initiates a crawl and returns the pages it found.', { url: { type: 'string' } })).toBe('Read');
+    // Nor when the sentence hands the result back, sequences calls, or starts other work.
+    expect(category('search_docs', 'Initiates a search over the knowledge base and returns the matching documents.', { query: { type: 'string' } })).toBe('Read');
+    expect(category('fetch_job_result', 'Start a job with start_job first, then fetch its result here.', { jobId: { type: 'string' } })).toBe('Read');
+    expect(category('list_runs', 'Start and end dates bound the runs that are listed.', { startDate: { type: 'string' } })).toBe('Read');
   });
 });
 

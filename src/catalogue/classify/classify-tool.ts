@@ -29,7 +29,7 @@ import { buildRationale } from './rationale.ts';
 import { paramsOf } from './schema-params.ts';
 import { onlyOperands, paramFacts, schemaSignals, type ParamFacts } from './schema-signals.ts';
 import { asText, scannedPart, tidy } from './text.ts';
-import { ARITHMETIC_VERBS, GUIDE_NOUNS, HARD_DELETES, REHEARSALS, STARTED_WORK, STATEMENT_TEXT_VERBS, WORK_STARTING_VERBS, verbOf, type ActionCategory } from './vocabulary.ts';
+import { ARITHMETIC_VERBS, GUIDE_NOUNS, HARD_DELETES, REHEARSALS, STATEMENT_TEXT_VERBS, WORK_STARTING_VERBS, verbOf, type ActionCategory } from './vocabulary.ts';
 
 /** Bump when a change to the rules can change a classification. */
 export const ENGINE = 'rules-10';
@@ -251,6 +251,14 @@ function contextSignals(category: Category, facts: ParamFacts, signals: Signal[]
   }
 }
 
+/** Words of a sentence that hands the result back, or that sequences calls: "… and returns the matches", "Start a job first, then fetch it here". */
+const RESULT_IN_HAND = /\b(?:returns?|returning|first|then|here)\b/i;
+
+function firstSentence(text: string): string {
+  const end = /[.!?\n]/.exec(text);
+  return end ? text.slice(0, end.index) : text;
+}
+
 /** Verbs of setting software up or running it, which guides are written about. */
 const OPERATIONS: ReadonlySet<string> = new Set(['setup', 'configure', 'migrate', 'connect', 'init', 'initialize']);
 
@@ -376,11 +384,18 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   // "Trigger a search for missing episodes" for `search_missing`, "Initiate an export of
   // the logs" for `logs_export`: a description that opens by setting work going says the
   // name's read is that work, done by the service after the call, not an answer the call
-  // hands back. The verb must lead the description: "A crawler that initiates a crawl"
-  // describes how the tool reads.
-  if (leading?.category === 'Read' && opening?.index === 0 && opening.category !== 'Read' && WORK_STARTING_VERBS.has(opening.base)) {
-    const work = described.openingObject;
-    if (nounFormOf(leading.base, work) !== undefined || work.some((word) => STARTED_WORK.has(word))) asModifier(leading);
+  // hands back. The verb must lead the description ("A crawler that initiates a crawl"
+  // describes how the tool reads) and start the very work the name names; a sentence that
+  // hands the result back, or tells the caller what to start first, describes a read.
+  if (
+    leading?.category === 'Read' &&
+    opening?.index === 0 &&
+    opening.category !== 'Read' &&
+    WORK_STARTING_VERBS.has(opening.base) &&
+    nounFormOf(leading.base, described.openingObject) !== undefined &&
+    !RESULT_IN_HAND.test(firstSentence(description))
+  ) {
+    asModifier(leading);
   }
   // A name whose verb has no object after it (`add`, `tally_multiply`) leaves the object to
   // the description: "Add two numbers" computes, so the description's reading of the same

@@ -464,11 +464,6 @@ export const STATEMENT_TEXT_VERBS = set(`format validate lint parse beautify pre
  */
 export const WORK_STARTING_VERBS = set(`trigger initiate start begin kick queue enqueue`);
 
-/** Work a service does once it is set going: a scan, a job, a sync. */
-export const STARTED_WORK = set(`scan scans job jobs task tasks process processes run runs
-  operation operations sync crawl crawls export exports import imports analysis indexing
-  reindex check checks`);
-
 /** Verbs that start something: with an execution object they run it. */
 export const STARTING_VERBS = set(`start begin trigger new submit queue enqueue dispatch kick launch
   schedule restart rerun retry`);
