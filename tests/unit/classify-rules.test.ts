@@ -729,6 +729,9 @@ describe('names without a verb', () => {
     expect(category('conversations', 'Conversation management for the customer inbox.')).toBe('Other');
     // A plural that is also a verb's third person names no collection.
     expect(category('db_backups', '')).toBe('Other');
+    // Parameters that carry content or an action say the tool may set them, not list them.
+    expect(category('k8s_secrets', '', { name: { type: 'string' }, data: { type: 'object' } })).toBe('Other');
+    expect(category('firewall_rules', '', { action: { type: 'string' }, port: { type: 'number' } })).toBe('Other');
   });
 
   it('takes a tool named for managing something to do what its description lists', () => {

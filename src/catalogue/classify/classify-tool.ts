@@ -27,7 +27,7 @@ import { nameSignals, titleSignals, type NameFacts, type ServerRef } from './nam
 import { nounFormOf, runsStatement, runsStatementOn, verbInNounPhrase, type VerbHit } from './verbs.ts';
 import { buildRationale } from './rationale.ts';
 import { paramsOf } from './schema-params.ts';
-import { onlyOperands, paramFacts, schemaSignals, type ParamFacts } from './schema-signals.ts';
+import { onlyOperands, paramFacts, schemaSignals, takesNoContent, type ParamFacts } from './schema-signals.ts';
 import { asText, scannedPart, tidy } from './text.ts';
 import { ARITHMETIC_VERBS, GUIDE_NOUNS, HARD_DELETES, REHEARSALS, STATEMENT_TEXT_VERBS, WORK_STARTING_VERBS, verbOf, type ActionCategory } from './vocabulary.ts';
 
@@ -415,8 +415,9 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
 
   let shown = decide(evidence);
   // `ledger_accounts` with nothing said: a name that only names things hands them back. A
-  // description, whatever it says, is left to decide.
-  if (shown === 'Other' && nameFacts.collection !== undefined && description.trim() === '') {
+  // description, whatever it says, is left to decide, and so are parameters that carry
+  // content or an action (`k8s_secrets` with `data`, `firewall_rules` with `action`).
+  if (shown === 'Other' && nameFacts.collection !== undefined && description.trim() === '' && takesNoContent(params, facts)) {
     evidence.add('name', 'Read', `name-collection:${nameFacts.collection}`, COLLECTION_WEIGHT, name.slice(0, 120));
     shown = 'Read';
   }

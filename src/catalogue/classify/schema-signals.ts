@@ -189,6 +189,23 @@ const SQL_WRITES_WORDS = /\b(?:any|arbitrary|write|writes|modifying|mutating|dat
 const OPERAND_NAME = /^(?:[a-z]|nums?\d*|numbers?\d*|[xy]\d*|operand\d*|(?:first|second|left|right)(?:number|operand|value)?|value\d*)$/i;
 const MAX_OPERANDS = 3;
 
+/** Words of parameters that carry what a tool would store, send or set: content, values, settings. */
+const CONTENT_WORDS: ReadonlySet<string> = new Set(
+  `data body payload value values content text message title description image file files
+    attributes properties config configuration settings role roles permission permissions action
+    operation replicas port steps script`.split(/\s+/),
+);
+
+/**
+ * No parameter carries content or an action (`data`, `body`, `action`, `replicas`), nor
+ * anything else that shows a change: the parameters can only pick what comes back.
+ */
+export function takesNoContent(params: readonly Param[], facts: ParamFacts): boolean {
+  if (facts.command || facts.code || facts.sql || facts.content || facts.action || facts.amount || facts.outputPath) return false;
+  if (facts.destructiveFlag || facts.confirmation) return false;
+  return params.every((param) => param.depth > 0 || !param.words.some((word) => CONTENT_WORDS.has(word)));
+}
+
 /** The parameters are only the numbers an arithmetic verb works on. */
 export function onlyOperands(params: readonly Param[]): boolean {
   return params.length > 0 && params.length <= MAX_OPERANDS && params.every((param) => OPERAND_NAME.test(param.name));
