@@ -98,7 +98,14 @@ describe('guidance, previews and sending', () => {
     expect(plan.category).toBe('Read');
     expect(plan.signals).toContainEqual(expect.objectContaining({ label: 'phrase:does-not-run', category: 'Read' }));
     expect(classify('weekly_recap', 'A recap of the week, from the log. Changes nothing.').signals).toContainEqual(expect.objectContaining({ label: 'phrase:does-not-modify', category: 'Read' }));
-    expect(classify('audience_preview', 'Shows who a filter reaches. Nothing is stored.').signals).toContainEqual(expect.objectContaining({ label: 'phrase:does-not-modify', category: 'Read' }));
+    expect(classify('audience_preview', 'Shows who a filter reaches. Nothing is written.').signals).toContainEqual(expect.objectContaining({ label: 'phrase:does-not-modify', category: 'Read' }));
+    // Not when the clause makes it a condition, a promise about privacy, or "not yet".
+    const read = (tool: ReturnType<typeof classify>) => tool.signals.filter((signal) => signal.category === 'Read' && signal.label.startsWith('phrase:'));
+    expect(read(classify('update_record', 'Update a record. If the values are the same, changes nothing.'))).toEqual([]);
+    expect(read(classify('send_sms', 'Send an SMS. Nothing is stored on our servers.', { to: { type: 'string' } }))).toEqual([]);
+    expect(read(classify('schedule_query', 'Save a SQL query to run nightly, without executing it now.'))).toEqual([]);
+    // "Non-destructive" has its own words in the rationale.
+    expect(classify('prune_preview', 'Non-destructive preview of what pruning would remove.').signals).toContainEqual(expect.objectContaining({ label: 'phrase:non-destructive' }));
   });
 
   it('reads the plan of an action named before it, when the description says nothing changes', () => {

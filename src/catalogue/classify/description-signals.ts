@@ -118,10 +118,10 @@ const PHRASES: readonly Phrase[] = [
   },
   {
     pattern:
-      /\b(read[- ]only|readonly|does(?: not|n't) (?:modify|change|alter|write|mutate|create|delete|apply|commit|send|deploy|save|publish)|will not (?:modify|change|apply|create|send|deploy)|without (?:modifying|changing|altering|creating|updating|deleting|writing|making (?:any )?changes|applying(?: any| the)?(?: changes)?|committing|saving|sending|deploying|side[- ]effects)|no side[- ]effects|changes nothing|nothing is (?:written|stored|changed|modified|saved)|without (?:running|executing) (?:it|them|the (?:code|query|statement|command|script))|non[- ]destructive|dry[- ]?run|previews? (?:of )?(?:the |what |how )|before (?:applying|committing|sending|deploying))\b/gi,
+      /\b(read[- ]only|readonly|does(?: not|n't) (?:modify|change|alter|write|mutate|create|delete|apply|commit|send|deploy|save|publish)|will not (?:modify|change|apply|create|send|deploy)|without (?:modifying|changing|altering|creating|updating|deleting|writing|making (?:any )?changes|applying(?: any| the)?(?: changes)?|committing|saving|sending|deploying|side[- ]effects)|no side[- ]effects|(?<!\b(?:if|when|unless|with|otherwise)\b[^.;:!?]{0,60})(?:changes nothing|nothing is (?:written|changed|modified))|without (?:running|executing) (?:it|them|the (?:code|query|statement|command|script))(?!\s+(?:now|yet|immediately|right away))|non[- ]destructive|dry[- ]?run|previews? (?:of )?(?:the |what |how )|before (?:applying|committing|sending|deploying))\b/gi,
     category: 'Read',
     weight: 2,
-    key: stem({ read: 'read-only', does: 'does-not-modify', will: 'does-not-modify', 'without running': 'does-not-run', 'without executing': 'does-not-run', without: 'does-not-modify', no: 'does-not-modify', changes: 'does-not-modify', nothing: 'does-not-modify', non: 'non-destructive', dry: 'dry-run', preview: 'preview', before: 'preview' }),
+    key: stem({ read: 'read-only', does: 'does-not-modify', will: 'does-not-modify', 'without running': 'does-not-run', 'without executing': 'does-not-run', without: 'does-not-modify', non: 'non-destructive', nothing: 'does-not-modify', no: 'does-not-modify', changes: 'does-not-modify', dry: 'dry-run', preview: 'preview', before: 'preview' }),
   },
   {
     // SQL's own keyword, in capitals: "Executes a SQL SELECT query", "SELECT statements only",
