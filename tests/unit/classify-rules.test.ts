@@ -113,6 +113,9 @@ describe('guidance, previews and sending', () => {
     expect(category('migratePreview', 'Computes the steps a migration would take; read-only.')).toBe('Read');
     // Without that word, the name may as well carry the plan out.
     expect(category('deploy_plan', 'Carries out a saved plan on the cluster.')).toBe('Execute');
+    // A verb whose object a plan is keeps its weight: applying a plan applies it.
+    const apply = classify('apply_plan', 'Apply a saved plan. Use plan_show first to see a preview of the changes.');
+    expect(apply.signals).toContainEqual(expect.objectContaining({ label: 'leading-verb:apply', weight: 3.2 }));
   });
 
   it('reads guidance a name puts after the action it is about: build instructions, a deploy guide', () => {

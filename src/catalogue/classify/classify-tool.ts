@@ -251,6 +251,9 @@ function contextSignals(category: Category, facts: ParamFacts, signals: Signal[]
   }
 }
 
+/** Verbs whose object a plan or a preview is: `apply_plan` applies one, `create_preview` makes one. */
+const PLAN_TAKERS: ReadonlySet<string> = new Set(['apply', 'execute', 'exec', 'run', 'approve', 'confirm', 'commit', 'create', 'publish', 'send', 'submit', 'share']);
+
 /** Words of a sentence that hands the result back, or that sequences calls: "… and returns the matches", "Start a job first, then fetch it here". */
 const RESULT_IN_HAND = /\b(?:returns?|returning|first|then|here)\b/i;
 
@@ -332,6 +335,10 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
     evidence,
   ).statement;
 
+  // The query language a statement the name's verb, or the opening's, runs is in (`run_sql`).
+  const nameRuns = leading !== undefined ? runsStatement(nameFacts.words, leading.index) : undefined;
+  const openingRuns = opening !== undefined ? runsStatementOn(opening.base, described.openingObject) : undefined;
+
   // Each rule below that shows the name's verb only qualifies a noun scales it once more,
   // whether it led the name or closed it as a doer (`scheduler`) or a compound (`tfdestroy`).
   const asModifier = (verb: VerbHit): void => {
@@ -367,7 +374,13 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   }
   // `deploy_plan` that "makes no changes (dry run)": the plan of a deployment, computed and
   // handed back. Without the description's word, the name may as well deploy a plan.
-  if (leading && described.readOnly && REHEARSALS.has(nameFacts.words[leading.index + 1] ?? '') && !SAFE_ONLY_AS_ACTION.has(leading.category)) {
+  if (
+    leading &&
+    described.readOnly &&
+    REHEARSALS.has(nameFacts.words[leading.index + 1] ?? '') &&
+    !PLAN_TAKERS.has(leading.base) &&
+    !SAFE_ONLY_AS_ACTION.has(leading.category)
+  ) {
     asModifier(leading);
   }
   // `execute_sql` that runs "a read-only SQL query": a statement limited to reads, run,
@@ -375,8 +388,8 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   // nothing else the tool takes runs. Only a limit on the statement itself counts, not
   // any word of reading elsewhere in the description.
   if (statement === 'reads' && !facts.command && !facts.code && limitsStatementToReads(description)) {
-    if (leading?.category === 'Execute' && runsStatement(nameFacts.words, leading.index)) asModifier(leading);
-    if (opening?.category === 'Execute' && runsStatementOn(opening.base, described.openingObject)) {
+    if (leading?.category === 'Execute' && nameRuns) asModifier(leading);
+    if (opening?.category === 'Execute' && openingRuns) {
       evidence.scale(`description-verb:${opening.label}`, 'Execute', MODIFIER_VERB_SHARE);
     }
     evidence.scale('phrase:runs-code', 'Execute', MODIFIER_VERB_SHARE);
@@ -440,8 +453,8 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   // the name calls it (`run_query`), unless the tool says it only reads. A name that runs a
   // query language says as much when the schema does not show the statement.
   // So does a description that opens by running one ("Run a SQL query against ...").
-  const namedStatement = leading !== undefined && !described.readOnly ? runsStatement(nameFacts.words, leading.index) : undefined;
-  const describedStatement = opening !== undefined && !described.readOnly ? runsStatementOn(opening.base, described.openingObject) : undefined;
+  const namedStatement = !described.readOnly ? nameRuns : undefined;
+  const describedStatement = !described.readOnly ? openingRuns : undefined;
   if (statement === undefined && shown === 'Read' && (namedStatement || describedStatement)) {
     if (namedStatement) evidence.add('name', 'Execute', `name-runs:${namedStatement}`, NAMED_STATEMENT_WEIGHT, name.slice(0, 120));
     else evidence.add('description', 'Execute', `description-runs:${describedStatement}`, NAMED_STATEMENT_WEIGHT, description.slice(0, 120));

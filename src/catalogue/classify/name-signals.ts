@@ -492,12 +492,16 @@ function nounBefore(words: readonly string[], index: number, skip: WordSet): boo
   return false;
 }
 
-/** `trades_by_ticker`, `users-by-email`: a "by" with words on both sides of it. */
-/** A plural noun (`accounts`, `courses`), not a verb's third person (`updates`, `logs`) nor a singular in -s (`status`, `analysis`). */
+/**
+ * A word shaped like a plural noun (`accounts`, `courses`): not a verb's third person
+ * (`updates`, `backups`) nor a word in -ss, -us or -is (`access`, `status`, `analysis`).
+ * Product names shaped so (`postgres`) pass too; the rule that uses it asks for more.
+ */
 function namesCollection(word: string): boolean {
   return /^[a-z]{3,}[^sui]s$/.test(word) && verbOf(word, true) === undefined;
 }
 
+/** `trades_by_ticker`, `users-by-email`: a "by" with words on both sides of it. */
 function lookedUpByKey(words: readonly string[]): boolean {
   const by = words.indexOf('by');
   return by > 0 && by < words.length - 1;

@@ -220,7 +220,7 @@ const PARTICLES = set(`up down back out off in`);
 /**
  * The verb a word and a particle after it make (`roll_back`, "Shuts down the server") when
  * the table lists it written as one word (`rollback`, `shutdown`): `roll` alone is no verb,
- * and `check` alone only looks where `check out` pays.
+ * and `check` alone only looks where `check out` changes.
  */
 export function phrasalVerbOf(word: string, next: string | undefined, inflected: boolean): Verb | undefined {
   if (next === undefined || !PARTICLES.has(next)) return undefined;
@@ -375,7 +375,7 @@ export const BLOCKED_OBJECTS = set(`user users contact contacts sender senders m
 export const SNAPSHOTTED_STORES = set(`volume volumes disk disks database databases db repository
   repo filesystem bucket buckets`);
 
-/** What rehearses an action without taking it: `deploy_plan`, `apply_preview`. */
+/** What rehearses an action without taking it: `deploy_plan`, `migrate_preview`. */
 export const REHEARSALS = set(`plan plans preview previews dryrun simulation rehearsal`);
 
 /** Money put into or taken out of a trading pool: adding or removing it moves funds. */
@@ -455,8 +455,7 @@ export const PLACED_OBJECTS = set(`order orders bet bets bid bids trade trades w
  * Verbs that work on a statement's text without running it: formatting, checking or
  * translating a SQL query hands back text or findings.
  */
-export const STATEMENT_TEXT_VERBS = set(`format validate lint parse beautify prettify minify tokenize
-  translate convert transpile`);
+export const STATEMENT_TEXT_VERBS = set(`format validate lint parse translate convert`);
 
 /**
  * Verbs a description opens with when the tool sets work going elsewhere ("Trigger a
