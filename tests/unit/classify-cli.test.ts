@@ -89,20 +89,31 @@ describe('catalogue evaluate', () => {
   it('prints the agreement, the destructive-as-read count and the confusion table', () => {
     const { status, stdout } = run('evaluate', '--data', join(FIXTURES, 'data'), '--disagreements');
     expect(status).toBe(0);
-    expect(stdout).toContain('Annotated tools: 9 (captures 3, livemcpbench 2, docker-mcp-registry 2, toucan 2)');
-    expect(stdout).toContain('against readOnlyHint: 6/9 (66.7%)');
+    expect(stdout).toContain('Annotated tools: 10 (captures 3, livemcpbench 2, docker-mcp-registry 2, toucan 3)');
+    expect(stdout).toContain('against readOnlyHint: 6/10 (60.0%)');
     expect(stdout).toMatch(/confidence 0\.8-1\.0: \d+\/\d+/);
     expect(stdout).toContain('classified Read: 1');
     expect(stdout).toContain('docker-mcp-registry: 0/2 (0.0%)');
-    expect(stdout).toMatch(/read-only\s+3\s+0\s+1\s+0\s+0\s+0/);
-    expect(stdout).toContain('Disagreements (3)');
+    expect(stdout).toMatch(/read-only\s+3\s+1\s+1\s+0\s+0\s+0/);
+    expect(stdout).toContain('Disagreements (4)');
     expect(stdout).toMatch(/docker-mcp-registry\/docker-demo {2}\| {2}get_logs/);
+  });
+
+  it('keeps the held-out server\'s disagreement out of the list unless asked, and counts it', () => {
+    // The fixture's held-out server (by the fixed seed) is toucan/@demo/notes, whose
+    // notes_page_archive its author calls read-only.
+    const kept = run('evaluate', '--data', join(FIXTURES, 'data'), '--disagreements');
+    expect(kept.stdout).toContain('1 more on held-out servers, not listed');
+    expect(kept.stdout).not.toContain('notes_page_archive');
+    const shown = run('evaluate', '--data', join(FIXTURES, 'data'), '--disagreements', '--show-held-out');
+    expect(shown.stdout).toMatch(/toucan\/@demo\/notes {2}\| {2}notes_page_archive/);
+    expect(shown.stdout).not.toContain('more on held-out servers');
   });
 
   it('keeps the lines of held-out servers out of its lists, and counts them', async () => {
     const report = evaluate(await readAnnotatedTools(join(FIXTURES, 'data')));
     const out = formatReport(report, { disagreements: true, keptBack: new Set(['docker-mcp-registry/docker-demo']) });
-    expect(out).toContain('Disagreements (3)');
+    expect(out).toContain('Disagreements (4)');
     expect(out).toMatch(/captures\/demo {2}\| {2}search_items/);
     expect(out).not.toContain('docker-demo');
     expect(out).toContain('2 more on held-out servers, not listed');

@@ -29,9 +29,10 @@ describe('reading the shared sources', () => {
       'docker-mcp-registry/docker-demo/run_job',
       'toucan/@demo/notes/notes_page_list',
       'toucan/@demo/notes/notes_page_remove',
+      'toucan/@demo/notes/notes_page_archive',
     ]);
     // Siblings include the tools without annotations, for the server's prefix.
-    expect(tools.at(-1)!.siblings).toEqual(['notes_page_list', 'notes_page_remove', 'notes_page_get']);
+    expect(tools.at(-1)!.siblings).toEqual(['notes_page_list', 'notes_page_remove', 'notes_page_get', 'notes_page_archive']);
     // Docker argument lists become JSON Schema.
     expect(tools[6]!.tool.inputSchema).toMatchObject({ properties: { command: { type: 'string' } } });
   });
@@ -44,23 +45,24 @@ describe('reading the shared sources', () => {
 describe('the evaluation', () => {
   it('classifies without the annotations and compares Read with readOnlyHint', async () => {
     const report = evaluate(await readAnnotatedTools(DATA));
-    expect(report.total).toBe(9);
-    expect(report.bySource).toEqual({ captures: 3, livemcpbench: 2, 'docker-mcp-registry': 2, toucan: 2 });
+    expect(report.total).toBe(10);
+    expect(report.bySource).toEqual({ captures: 3, livemcpbench: 2, 'docker-mcp-registry': 2, toucan: 3 });
     // Disagreements: search_items (author destructive, engine Read), get_logs (no readOnlyHint,
-    // engine Read), run_job (author read-only, engine Execute).
-    expect(report.disagreements.map((tool) => tool.name)).toEqual(['search_items', 'get_logs', 'run_job']);
+    // engine Read), run_job (author read-only, engine Execute), notes_page_archive (author
+    // read-only, engine Write).
+    expect(report.disagreements.map((tool) => tool.name)).toEqual(['search_items', 'get_logs', 'run_job', 'notes_page_archive']);
     expect(report.agreed).toBe(6);
     // The secondary figure: get_logs has no readOnlyHint, search_items none either.
-    expect(report.explicit).toBe(7);
+    expect(report.explicit).toBe(8);
     expect(report.agreedExplicit).toBe(6);
     expect(report.agreedBySource).toEqual({ captures: 2, livemcpbench: 2, 'docker-mcp-registry': 0, toucan: 2 });
-    expect(report.readOnlyMissed).toBe(1);
+    expect(report.readOnlyMissed).toBe(2);
     expect(report.readOnlyExtra).toBe(2);
     expect(report.authorDestructive).toBe(3);
     expect(report.destructiveAsRead.map((tool) => tool.name)).toEqual(['search_items']);
-    expect(report.confusion['read-only']).toMatchObject({ Read: 3, Execute: 1 });
+    expect(report.confusion['read-only']).toMatchObject({ Read: 3, Write: 1, Execute: 1 });
     expect(report.confusion.destructive).toMatchObject({ Destructive: 2, Read: 1 });
-    expect(report.bands.reduce((sum, band) => sum + band.tools, 0)).toBe(9);
+    expect(report.bands.reduce((sum, band) => sum + band.tools, 0)).toBe(10);
     expect(report.confusion['other-writes']).toMatchObject({ Write: 1, Read: 1 });
     // The annotations did not reach the engine: run_job would carry a contradiction otherwise.
     expect(report.disagreements[2]!.classification.contradictions).toEqual([]);
