@@ -597,7 +597,7 @@ describe('verbs read by what they act on', () => {
     expect(category('decompile_routine', 'Decompile a routine at an address and return the C code.', { address: { type: 'string' } })).toBe('Read');
     expect(category('disassemble_range', 'Disassemble the bytes of a range.')).toBe('Read');
     expect(category('next_turn', 'Advance the game to the next turn.')).toBe('Write');
-    expect(category('mirror_state', 'Synchronize the local store with the server.')).toBe('Write');
+    expect(category('synchronize_calendars', '')).toBe('Write');
     expect(category('eligibility', 'Determine which plans a customer can switch to.')).toBe('Read');
   });
 
