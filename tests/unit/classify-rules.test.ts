@@ -102,6 +102,8 @@ describe('guidance, previews and sending', () => {
     // Not when the clause makes it a condition, a promise about privacy, or "not yet".
     const read = (tool: ReturnType<typeof classify>) => tool.signals.filter((signal) => signal.category === 'Read' && signal.label.startsWith('phrase:'));
     expect(read(classify('update_record', 'Update a record. If the values are the same, changes nothing.'))).toEqual([]);
+    expect(read(classify('update_row', 'Update a row. If the values match, it does not modify the row.'))).toEqual([]);
+    expect(read(classify('compare_branch', 'Compares the branch with main and changes nothing.')).length).toBeGreaterThan(0);
     expect(read(classify('send_sms', 'Send an SMS. Nothing is stored on our servers.', { to: { type: 'string' } }))).toEqual([]);
     expect(read(classify('schedule_query', 'Save a SQL query to run nightly, without executing it now.'))).toEqual([]);
     // "Non-destructive" has its own words in the rationale.
@@ -216,7 +218,9 @@ describe('query runners', () => {
     expect(category('execute_sql', 'Execute SQL. When the server runs with --read-only, only SELECT statements are allowed.', sql)).toBe('Execute');
     expect(category('execute_sql', 'Executes SQL. Unlike the read-only query tool, this one can modify data.', sql)).toBe('Execute');
     expect(category('execute_sql', 'Execute arbitrary SQL, including DROP and ALTER. Only SELECT results come back as rows.', sql)).toBe('Execute');
-    expect(category('run_sql', 'Run SQL against the warehouse. Results are streamed back; nothing else is kept.', sql)).toBe('Execute');
+    expect(category('execute_sql', 'Execute SQL. Only SELECT statements are allowed; pass allow_writes to run INSERT or DELETE.', sql)).toBe('Execute');
+    expect(category('execute_readonly_sql', 'Execute SQL. INSERT and DELETE are supported too.', sql)).toBe('Execute');
+    expect(category('run_sql', 'Run SQL. Only SELECT and EXPLAIN statements are allowed.', sql)).toBe('Read');
   });
 
   it('read when the name calls what they run read-only', () => {
@@ -237,7 +241,12 @@ describe('query runners', () => {
     expect(category('tidy_sql', 'Formats and executes a SQL statement.', sql)).toBe('Execute');
     expect(category('check_sql', 'Validates and runs a SQL statement.', sql)).toBe('Execute');
     expect(category('check_ddl', 'Validate a DDL statement by executing it inside a rolled-back transaction.', sql)).toBe('Execute');
-    expect(category('dialect_port', 'Translate a SQL statement to the target dialect and apply it to the database.', sql)).not.toBe('Read');
+    const ported = classify('dialect_port', 'Translate a SQL statement to the target dialect and apply it to the database.', sql);
+    expect(ported.category).not.toBe('Read');
+    expect(ported.signals).toContainEqual(expect.objectContaining({ label: 'param:sql', category: 'Execute' }));
+    expect(category('port_ddl', 'Convert the migration to the Postgres dialect and apply the DDL.', sql)).not.toBe('Read');
+    // A run the description denies is none.
+    expect(category('tidy_sql', 'Formats a SQL query. The query is never executed.', sql)).toBe('Read');
   });
 });
 
@@ -322,6 +331,9 @@ describe('placing', () => {
 describe('the opening sentence, read more closely', () => {
   it('hears a second action joined by "and" even with a particle before its object', () => {
     expect(category('pick_winner', 'Determine the winner and pay out the prize pool.', { gameId: { type: 'string' } })).toBe('Financial');
+    expect(classify('check_node', "Check the node's health and shut down the server if it fails.").signals).toContainEqual(
+      expect.objectContaining({ label: 'description-verb:shutdown', category: 'Write' }),
+    );
   });
 
   it('takes a word after an article for a noun', () => {
@@ -574,6 +586,7 @@ describe('verbs read by what they act on', () => {
 
   it('keeps a copy when it snapshots a volume or a source tree, and reads a page it snapshots', () => {
     expect(category('snapshot_volume', 'Snapshot a block storage volume.', { volumeId: { type: 'string' } })).toBe('Write');
+    expect(category('snapshot_vm', 'Snapshot a virtual machine.', { vmId: { type: 'string' } })).toBe('Write');
     expect(category('tree_snapshot', 'Snapshot the current source tree into a folder.')).toBe('Write');
     const page = classify('snapshot_page', 'Snapshot the accessibility tree of the current page.');
     expect(page.category).toBe('Read');

@@ -27,7 +27,7 @@ import { nameSignals, titleSignals, type NameFacts, type ServerRef } from './nam
 import { nounFormOf, runsStatement, runsStatementOn, verbInNounPhrase, type VerbHit } from './verbs.ts';
 import { buildRationale } from './rationale.ts';
 import { paramsOf } from './schema-params.ts';
-import { onlyOperands, paramFacts, schemaSignals, takesNoContent, type ParamFacts } from './schema-signals.ts';
+import { namesSqlWrites, onlyOperands, paramFacts, schemaSignals, takesNoContent, type ParamFacts } from './schema-signals.ts';
 import { asText, scannedPart, tidy } from './text.ts';
 import { ARITHMETIC_VERBS, GUIDE_NOUNS, HARD_DELETES, REHEARSALS, STATEMENT_TEXT_VERBS, WORK_STARTING_VERBS, verbOf, type ActionCategory } from './vocabulary.ts';
 
@@ -258,7 +258,7 @@ const PLAN_TAKERS: ReadonlySet<string> = new Set(['apply', 'execute', 'exec', 'r
 const RESULT_IN_HAND = /\b(?:returns?|returning|first|then|here)\b/i;
 
 function firstSentence(text: string): string {
-  const end = /[.!?\n]/.exec(text);
+  const end = /[.!?;\n]/.exec(text);
   return end ? text.slice(0, end.index) : text;
 }
 
@@ -278,7 +278,18 @@ function describedOperation(base: string): boolean {
 }
 
 /** Words of a description that run or apply what the tool is given. */
-const RUNS_OR_APPLIES = /\b(?:run|runs|running|ran|exec|execut\w*|commit\w*|deploy\w*)\b|\bappl(?:y|ies|ied|ying) (?:it|them|the (?:statement|query|sql|migration|changes?))\b/i;
+const RUNS_OR_APPLIES =
+  /\b(?:run|runs|running|ran|exec|execute|executes|executed|executing|commit|commits|committed|deploy|deploys|deployed)\b|\b(?:appl(?:y|ies|ied|ying)|submit(?:s|ted)?|perform(?:s|ed)?) (?:it|them|the (?:statement|query|sql|ddl|dml|migration|changes?))\b/gi;
+/** A word before a run that denies it: "The query is never executed". */
+const DENIED = /\b(?:never|not|without|no)\b[^.;:!?]{0,15}$/i;
+
+/** Whether `text` says the tool runs or applies what it is given, outside a denial. */
+function runsOrApplies(text: string): boolean {
+  for (const match of text.matchAll(RUNS_OR_APPLIES)) {
+    if (!DENIED.test(text.slice(Math.max(0, match.index - 30), match.index))) return true;
+  }
+  return false;
+}
 
 /**
  * The tool formats, checks or translates a statement (`format_sql`, "Validate a SQL query")
@@ -289,7 +300,7 @@ function handlesStatementText(name: NameFacts, opening: VerbHit | undefined, des
   const verbs = [name.leading, opening];
   if (!verbs.some((verb) => verb !== undefined && STATEMENT_TEXT_VERBS.has(verb.base))) return false;
   if (verbs.some((verb) => verb !== undefined && verb.category !== 'Read')) return false;
-  if (RUNS_OR_APPLIES.test(description.slice(0, STATEMENT_TEXT_REACH))) return false;
+  if (runsOrApplies(description.slice(0, STATEMENT_TEXT_REACH))) return false;
   return !name.words.some((word) => verbOf(word, false)?.category === 'Execute');
 }
 
@@ -298,15 +309,19 @@ const STATEMENT_TEXT_REACH = 600;
 
 /** A limit on the statement itself: "a read-only SQL query", "only SELECT statements" (SQL's keyword in capitals). */
 const READ_ONLY_STATEMENT = /\bread[- ]only\s+(?:sql\s+)?(?:quer(?:y|ies)|statements?|transactions?)\b/i;
-const SELECT_ONLY = /\b(?:[Oo]nly|ONLY)\s+SELECT\b|\bSELECT[- ]only\b|\bSELECT (?:statements?|quer(?:y|ies)) only\b/;
+const SELECT_ONLY = /\b(?:[Oo]nly|ONLY)\s+SELECT(?=\s*(?:,|and\b|statements?\b|quer(?:y|ies)\b|is\b|are\b|allowed\b|permitted\b))|\bSELECT[- ]only\b|\bSELECT (?:statements?|quer(?:y|ies)) only\b/;
 /** A sentence that makes the limit conditional or about something else. */
 const LIMIT_QUALIFIED = /\b(?:if|when|unless|unlike|except|by default)\b/i;
 
-/** The description limits the statement it runs to reads, unconditionally, in a sentence of its own. */
+/**
+ * The description limits the statement it runs to reads, unconditionally, in a sentence of
+ * its own, and names no SQL that writes anywhere ("Only SELECT; pass allow_writes for INSERT").
+ */
 function limitsStatementToReads(description: string): boolean {
-  return description
-    .slice(0, STATEMENT_TEXT_REACH)
-    .split(/[.!?\n]+/)
+  const text = description.slice(0, STATEMENT_TEXT_REACH);
+  if (namesSqlWrites(text)) return false;
+  return text
+    .split(/[.!?;\n]+/)
     .some((sentence) => (READ_ONLY_STATEMENT.test(sentence) || SELECT_ONLY.test(sentence)) && !LIMIT_QUALIFIED.test(sentence));
 }
 
@@ -329,7 +344,7 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
     facts,
     description,
     {
-      claimsReadOnly: described.readOnly || (leading?.label.endsWith('-read-only') ?? false),
+      claimsReadOnly: described.readOnly || ((leading?.label.endsWith('-read-only') ?? false) && !namesSqlWrites(description)),
       handledAsText: handlesStatementText(nameFacts, opening, description),
     },
     evidence,

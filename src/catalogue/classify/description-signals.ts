@@ -7,7 +7,7 @@
  */
 import type { Evidence } from './evidence.ts';
 import { leadingVerb, objectWords, refine, type VerbHit } from './verbs.ts';
-import { MODEL_RECIPIENTS, riskierVerb, verbOf, type ActionCategory, type Verb } from './vocabulary.ts';
+import { MODEL_RECIPIENTS, phrasalVerbOf, riskierVerb, verbOf, type ActionCategory, type Verb } from './vocabulary.ts';
 import { categoryRiskRank } from '../schema/classification.ts';
 import { quoteAround } from './text.ts';
 
@@ -118,7 +118,7 @@ const PHRASES: readonly Phrase[] = [
   },
   {
     pattern:
-      /\b(read[- ]only|readonly|does(?: not|n't) (?:modify|change|alter|write|mutate|create|delete|apply|commit|send|deploy|save|publish)|will not (?:modify|change|apply|create|send|deploy)|without (?:modifying|changing|altering|creating|updating|deleting|writing|making (?:any )?changes|applying(?: any| the)?(?: changes)?|committing|saving|sending|deploying|side[- ]effects)|no side[- ]effects|(?<!\b(?:if|when|unless|with|otherwise)\b[^.;:!?]{0,60})(?:changes nothing|nothing is (?:written|changed|modified))|without (?:running|executing) (?:it|them|the (?:code|query|statement|command|script))(?!\s+(?:now|yet|immediately|right away))|non[- ]destructive|dry[- ]?run|previews? (?:of )?(?:the |what |how )|before (?:applying|committing|sending|deploying))\b/gi,
+      /\b(?<!\b(?:if|when|unless|otherwise)\b[^.;:!?]{0,60})(read[- ]only|readonly|does(?: not|n't) (?:modify|change|alter|write|mutate|create|delete|apply|commit|send|deploy|save|publish)|will not (?:modify|change|apply|create|send|deploy)|without (?:modifying|changing|altering|creating|updating|deleting|writing|making (?:any )?changes|applying(?: any| the)?(?: changes)?|committing|saving|sending|deploying|side[- ]effects)|no side[- ]effects|changes nothing|nothing is (?:written|changed|modified)|without (?:running|executing) (?:it|them|the (?:code|query|statement|command|script))(?!\s+(?:now|yet|immediately|right away))|non[- ]destructive|dry[- ]?run|previews? (?:of )?(?:the |what |how )|before (?:applying|committing|sending|deploying))\b/gi,
     category: 'Read',
     weight: 2,
     key: stem({ read: 'read-only', does: 'does-not-modify', will: 'does-not-modify', 'without running': 'does-not-run', 'without executing': 'does-not-run', without: 'does-not-modify', non: 'non-destructive', nothing: 'does-not-modify', no: 'does-not-modify', changes: 'does-not-modify', dry: 'dry-run', preview: 'preview', before: 'preview' }),
@@ -126,7 +126,7 @@ const PHRASES: readonly Phrase[] = [
   {
     // SQL's own keyword, in capitals: "Executes a SQL SELECT query", "SELECT statements only",
     // "Only SELECT, SHOW and DESCRIBE are permitted".
-    pattern: /\b(SELECT (?:statements?|quer(?:y|ies))|SELECT-only|(?:[Oo]nly|ONLY) SELECT(?=\s*(?:,|statements?\b|quer(?:y|ies)\b|is\b|are\b|allowed\b|permitted\b)))/g,
+    pattern: /\b(SELECT (?:statements?|quer(?:y|ies))|SELECT-only|(?:[Oo]nly|ONLY) SELECT(?=\s*(?:,|and\b|statements?\b|quer(?:y|ies)\b|is\b|are\b|allowed\b|permitted\b)))/g,
     category: 'Read',
     weight: 2,
     key: () => 'select-only',
@@ -463,13 +463,21 @@ function joinedAction(
     if (SENTENCE_END.test(text.slice(ends[i - 1]!, starts[i]!))) return undefined;
     if (!AND_LEAD.test(text.slice(Math.max(0, starts[i]! - 5), starts[i]!))) continue;
     const word = words[i]!;
-    const verb = baseForm ? verbOf(word, false) : /s$/.test(word) ? verbOf(word, true) : undefined;
+    const inflected = !baseForm && /s$/.test(word);
+    // "and shut down the server": a verb written as two words is one action.
+    const phrasal = baseForm || inflected ? phrasalVerbOf(word, nextWord(text, ends[i]!), inflected) : undefined;
+    const verb = phrasal ?? (baseForm ? verbOf(word, false) : inflected ? verbOf(word, true) : undefined);
     // Only a riskier second action adds anything: every tool "returns it".
     if (!verb || categoryRiskRank(verb.category) <= categoryRiskRank(first.category)) continue;
-    if (!OWN_OBJECT.test(text.slice(ends[i]!, ends[i]! + 8))) continue;
+    if (!OWN_OBJECT.test(text.slice(ends[i]!, ends[i]! + 14))) continue;
     return refine(verb, words, i);
   }
   return undefined;
+}
+
+/** The word right after `end` in `text`, lower-case: the particle a verb may take. */
+function nextWord(text: string, end: number): string | undefined {
+  return /^\s+([a-z]+)/i.exec(text.slice(end, end + 12))?.[1]?.toLowerCase();
 }
 
 /** How far into the description verb enumerations are looked for. */

@@ -183,6 +183,11 @@ function quoteOf(param: Param): string {
 
 /** SQL whose description allows changing data. */
 const SQL_WRITES = /\b(?:INSERT|UPDATE|DELETE|DROP|CREATE|ALTER|TRUNCATE|MERGE|UPSERT|GRANT|REVOKE|DDL|DML)\b/;
+
+/** Whether `text` names SQL that changes data (`INSERT`, `DROP`, "DDL"), in SQL's own capitals. */
+export function namesSqlWrites(text: string): boolean {
+  return SQL_WRITES.test(text);
+}
 const SQL_WRITES_WORDS = /\b(?:any|arbitrary|write|writes|modifying|mutating|data[- ]modifying)\s+(?:sql|quer(?:y|ies)|statements?)\b/i;
 
 /** Names of the numbers an arithmetic tool takes: `a`, `b`, `x`, `num1`, `firstNumber`. */

@@ -373,7 +373,7 @@ export const BLOCKED_OBJECTS = set(`user users contact contacts sender senders m
  * page, of memory or of an instance's metrics is read and handed back.
  */
 export const SNAPSHOTTED_STORES = set(`volume volumes disk disks database databases db repository
-  repo filesystem bucket buckets`);
+  repo filesystem bucket buckets instance instances vm vms machine machines`);
 
 /** What rehearses an action without taking it: `deploy_plan`, `migrate_preview`. */
 export const REHEARSALS = set(`plan plans preview previews dryrun simulation rehearsal`);
