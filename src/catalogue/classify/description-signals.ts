@@ -118,7 +118,7 @@ const PHRASES: readonly Phrase[] = [
   },
   {
     pattern:
-      /\b(?<!\b(?:if|when|unless|otherwise)\b[^.;:!?]{0,60})(read[- ]only|readonly|does(?: not|n't) (?:modify|change|alter|write|mutate|create|delete|apply|commit|send|deploy|save|publish)|will not (?:modify|change|apply|create|send|deploy)|without (?:modifying|changing|altering|creating|updating|deleting|writing|making (?:any )?changes|applying(?: any| the)?(?: changes)?|committing|saving|sending|deploying|side[- ]effects)|no side[- ]effects|changes nothing|nothing is (?:written|changed|modified)|without (?:running|executing) (?:it|them|the (?:code|query|statement|command|script))(?!\s+(?:now|yet|immediately|right away))|non[- ]destructive|dry[- ]?run|previews? (?:of )?(?:the |what |how )|before (?:applying|committing|sending|deploying))\b/gi,
+      /\b(read[- ]only|readonly|does(?: not|n't) (?:modify|change|alter|write|mutate|create|delete|apply|commit|send|deploy|save|publish)|will not (?:modify|change|apply|create|send|deploy)|without (?:modifying|changing|altering|creating|updating|deleting|writing|making (?:any )?changes|applying(?: any| the)?(?: changes)?|committing|saving|sending|deploying|side[- ]effects)|no side[- ]effects|changes nothing|nothing is (?:written|changed|modified)|without (?:running|executing) (?:it|them|the (?:code|query|statement|command|script))(?!\s+(?:now|yet|immediately|right away))|non[- ]destructive|dry[- ]?run|previews? (?:of )?(?:the |what |how )|before (?:applying|committing|sending|deploying))\b/gi,
     category: 'Read',
     weight: 2,
     key: stem({ read: 'read-only', does: 'does-not-modify', will: 'does-not-modify', 'without running': 'does-not-run', 'without executing': 'does-not-run', without: 'does-not-modify', non: 'non-destructive', nothing: 'does-not-modify', no: 'does-not-modify', changes: 'does-not-modify', dry: 'dry-run', preview: 'preview', before: 'preview' }),
@@ -188,6 +188,9 @@ export function topicsOf(text: string): string[] {
 
 /** How far before a phrase its negation or its topic lead is looked for. */
 const NEGATION_REACH = 30;
+/** A clause that makes what follows a condition: "If the values match, it changes nothing". */
+const CONDITION = /\b(?:if|when|unless|otherwise)\b[^.;:!?]*$/i;
+const CONDITION_REACH = 60;
 const TOPIC_REACH = 12;
 
 /** Whether the `reach` characters before `index` end with `lead` ("does not", "for"). */
@@ -233,6 +236,9 @@ export function descriptionSignals(text: string, evidence: Evidence): Descriptio
     while (matches < MAX_MATCHES_PER_PHRASE && (match = phrase.pattern.exec(text)) !== null) {
       matches += 1;
       if (ledBy(text, match.index, NEGATION, NEGATION_REACH)) continue;
+      // A read that holds only on a condition ("when dry_run is set, it changes nothing")
+      // says nothing of what the call does otherwise.
+      if (phrase.category === 'Read' && ledBy(text, match.index, CONDITION, CONDITION_REACH)) continue;
       // "Get best practices for deploying": after a read, a gerund after "for" or "about"
       // is what the answer is about, not what the tool does.
       if (facts.opensWithRead && phrase.category !== 'Read' && ledBy(text, match.index, TOPIC_LEAD, TOPIC_REACH)) continue;
