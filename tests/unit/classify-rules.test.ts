@@ -618,6 +618,17 @@ describe('verbs read by what they act on', () => {
     expect(category('current_timestamp', '')).toBe('Read');
   });
 
+  it('takes the action a name leads by running, and changes what it undoes', () => {
+    expect(category('execute-delete-records', 'Carry out the deletion once the user has confirmed it.', { ids: { type: 'array' } })).toBe('Destructive');
+    expect(category('run_update', '', { id: { type: 'string' } })).toBe('Write');
+    expect(category('rollout_undo', '', { deployment: { type: 'string' } })).toBe('Write');
+    // Running an update script, or a write statement, still runs it.
+    expect(category('run_update_script', '')).toBe('Execute');
+    expect(category('execute_write_query', '', { sql: { type: 'string' } })).toBe('Execute');
+    // Later in a list the word after is another action.
+    expect(category('assessments', 'Create, run, and manage compliance assessments.')).not.toBe('Read');
+  });
+
   it('reads a secret it reveals, and answers an invitation it RSVPs to', () => {
     expect(category('secret_reveal', '')).toBe('Read');
     expect(category('rsvp_event', '', { eventId: { type: 'string' } })).toBe('Write');

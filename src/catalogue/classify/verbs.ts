@@ -84,6 +84,10 @@ const CODE_OBJECTS = new Set([
   'shell', 'bash', 'powershell', 'lua', 'ruby',
 ]);
 const CAPTURING_VERBS = new Set(['take', 'capture', 'grab']);
+/** Verbs that, right before another verb, carry that action out. */
+const ACTION_RUNNERS = new Set(['run', 'execute', 'exec']);
+/** What a write run as given is: `execute_write_query`, "Execute write operation SQL statements". */
+const STATEMENT_WORDS = new Set(['operation', 'operations', 'statement', 'statements', 'sql', 'query', 'queries']);
 const MUTATIONS = new Set(['mutation', 'mutations']);
 
 /**
@@ -289,6 +293,17 @@ export function refine(verb: Verb, words: readonly string[], index: number): Ver
   // `run_readonly_query`: what runs says it only reads.
   if (RUNNING_VERBS.has(verb.base) && qualifiedReadOnly(words, index)) {
     return { ...hit, category: 'Read', strength: 0.8, label: `${verb.base}-read-only` };
+  }
+  // `execute_delete_records`, `run_update`: a name that leads by running an action takes
+  // it. Running an update script, or a write statement, still runs it; later in a list
+  // ("Create, run, and manage") the word after is another action.
+  if (index === 0 && ACTION_RUNNERS.has(verb.base)) {
+    const next = words[1];
+    const action = next === undefined ? undefined : verbOf(next, false);
+    const runnable = words[2] !== undefined && (EXECUTION_OBJECTS.has(words[2]) || STATEMENT_WORDS.has(words[2]));
+    if (action && !action.ambiguous && action.strength >= 0.9 && action.category !== 'Read' && action.category !== 'Execute' && !runnable) {
+      return { ...hit, category: action.category, strength: action.strength, label: `${verb.base}-${action.base}` };
+    }
   }
   if (EVALUATING_VERBS.has(verb.base) && verb.category !== 'Execute') {
     const code = hasAny(ahead, CODE_OBJECTS, 2);

@@ -73,7 +73,7 @@ const VERB_TABLE: Record<ActionCategory, string> = {
     multiply:0.5 divide:0.5 enforce:0.8 restrict:0.8 unblock join?:0.7 crop:0.7 override:0.8
     dispose:0.6 forward?:0.4 encrypt:0.6 decrypt:0.6 mint:0.4 skip:0.7 zoom:0.6
     acknowledge ack?:0.8 unacknowledge escalate silence:0.8 upvote downvote bookmark? favorite?:0.6
-    reconcile:0.7 mention?:0.5 adjust?:0.7 timeout?:0.7 rsvp deliver?:0.5 remind nudge synchronize advance?:0.6
+    reconcile:0.7 mention?:0.5 adjust?:0.7 timeout?:0.7 rsvp deliver?:0.5 remind nudge synchronize advance?:0.6 undo:0.8
     backup?:0.8 drain:0.8 cordon uncordon taint?:0.7 mount unmount seal
     unseal dequeue hide unhide unflag block?:0.4 transform?:0.6 blur:0.6 sharpen:0.6 fade?:0.6
     mirror?:0.6 flip?:0.6 moderate?:0.6 deny?:0.7 allow?:0.6 whitelist
