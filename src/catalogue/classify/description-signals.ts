@@ -7,7 +7,7 @@
  */
 import type { Evidence } from './evidence.ts';
 import { leadingVerb, objectWords, refine, type VerbHit } from './verbs.ts';
-import { MODEL_RECIPIENTS, phrasalVerbOf, riskierVerb, verbOf, type ActionCategory, type Verb } from './vocabulary.ts';
+import { MODEL_RECIPIENTS, riskierVerb, verbOf, verbWithParticle, type ActionCategory, type Verb } from './vocabulary.ts';
 import { categoryRiskRank } from '../schema/classification.ts';
 import { quoteAround } from './text.ts';
 
@@ -471,8 +471,7 @@ function joinedAction(
     const word = words[i]!;
     const inflected = !baseForm && /s$/.test(word);
     // "and shut down the server": a verb written as two words is one action.
-    const phrasal = baseForm || inflected ? phrasalVerbOf(word, nextWord(text, ends[i]!), inflected) : undefined;
-    const verb = phrasal ?? (baseForm ? verbOf(word, false) : inflected ? verbOf(word, true) : undefined);
+    const verb = baseForm || inflected ? verbWithParticle(word, nextWord(text, ends[i]!), inflected) : undefined;
     // Only a riskier second action adds anything: every tool "returns it".
     if (!verb || categoryRiskRank(verb.category) <= categoryRiskRank(first.category)) continue;
     if (!OWN_OBJECT.test(text.slice(ends[i]!, ends[i]! + 14))) continue;

@@ -55,9 +55,9 @@ import {
   STARTING_VERBS,
   STOP_WORDS,
   STORE_OBJECTS,
-  phrasalVerbOf,
   riskierVerb,
   verbOf,
+  verbWithParticle,
   type ActionCategory,
   type Verb,
 } from './vocabulary.ts';
@@ -478,7 +478,7 @@ export function leadingVerb(words: readonly string[], options: VerbSearch = {}):
       const capture = captureHit(words, i);
       if (capture) return capture;
     }
-    const verb = phrasalVerbOf(word, words[i + 1], options.inflected ?? false) ?? verbOf(word, options.inflected ?? false);
+    const verb = verbWithParticle(word, words[i + 1], options.inflected ?? false);
     if (!verb || (options.accept && !options.accept(word, i))) continue;
     if (!verb.ambiguous) return refine(verb, words, i);
     // After other words, an ambiguous word is a noun (`champion_item_build`, `play_style`).

@@ -222,11 +222,16 @@ const PARTICLES = set(`up down back out off in`);
  * the table lists it written as one word (`rollback`, `shutdown`): `roll` alone is no verb,
  * and `check` alone only looks where `check out` changes.
  */
-export function phrasalVerbOf(word: string, next: string | undefined, inflected: boolean): Verb | undefined {
+function phrasalVerbOf(word: string, next: string | undefined, inflected: boolean): Verb | undefined {
   if (next === undefined || !PARTICLES.has(next)) return undefined;
   const joined = verbOf(`${word}${next}`, false) ?? (inflected && word.endsWith('s') ? verbOf(`${word.slice(0, -1)}${next}`, false) : undefined);
   // Written as two words it is the verb, where the one word is as often a noun (`setup`).
   return joined && { ...joined, ambiguous: false };
+}
+
+/** The verb `word` is, taking the particle `next` with it when the two make one (`shut down`). */
+export function verbWithParticle(word: string, next: string | undefined, inflected: boolean): Verb | undefined {
+  return phrasalVerbOf(word, next, inflected) ?? verbOf(word, inflected);
 }
 
 /** Verbs that destroy what they act on, whatever it is: with money nouns they stay Destructive. */
