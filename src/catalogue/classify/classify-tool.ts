@@ -27,7 +27,7 @@ import { nameSignals, titleSignals, type NameFacts, type ServerRef } from './nam
 import { nounFormOf, runsStatement, runsStatementOn, verbInNounPhrase, type VerbHit } from './verbs.ts';
 import { buildRationale } from './rationale.ts';
 import { paramsOf } from './schema-params.ts';
-import { namesSqlWrites, onlyOperands, paramFacts, schemaSignals, takesNoContent, type ParamFacts } from './schema-signals.ts';
+import { namesSqlWrites, onlyOperands, paramFacts, schemaSignals, takesNoContent, type ParamFacts, type StatementContext } from './schema-signals.ts';
 import { asText, scannedPart, tidy } from './text.ts';
 import { ARITHMETIC_VERBS, GUIDE_NOUNS, HARD_DELETES, REHEARSALS, STATEMENT_TEXT_VERBS, WORK_STARTING_VERBS, verbOf, type ActionCategory } from './vocabulary.ts';
 
@@ -277,6 +277,9 @@ function describedOperation(base: string): boolean {
   return verbOf(base, false)?.category === 'Execute' || OPERATIONS.has(base);
 }
 
+/** The context of a tool that takes no statement: nothing is asked of it. */
+const NO_STATEMENT: StatementContext = { claimsReadOnly: false, handledAsText: false };
+
 /** Words of a description that run or apply what the tool is given. */
 const RUNS_OR_APPLIES =
   /\b(?:run|runs|running|ran|exec|execute|executes|executed|executing|commit|commits|committed|deploy|deploys|deployed)\b|\b(?:appl(?:y|ies|ied|ying)|submit(?:s|ted)?|perform(?:s|ed)?) (?:it|them|the (?:statement|query|sql|ddl|dml|migration|changes?))\b/gi;
@@ -340,15 +343,14 @@ function classify(tool: ClassifiableTool, server: ServerRef | undefined): Classi
   const facts = paramFacts(params);
   const leading = nameFacts.leading;
   const opening = described.opening;
-  const statement = schemaSignals(
-    facts,
-    description,
-    {
-      claimsReadOnly: described.readOnly || ((leading?.label.endsWith('-read-only') ?? false) && !namesSqlWrites(description)),
-      handledAsText: handlesStatementText(nameFacts, opening, description),
-    },
-    evidence,
-  ).statement;
+  // Only a tool that takes a statement needs to know how the rest of it treats one.
+  const context = facts.sql
+    ? {
+        claimsReadOnly: described.readOnly || ((leading?.label.endsWith('-read-only') ?? false) && !namesSqlWrites(description)),
+        handledAsText: handlesStatementText(nameFacts, opening, description),
+      }
+    : NO_STATEMENT;
+  const statement = schemaSignals(facts, description, context, evidence).statement;
 
   // The query language a statement the name's verb, or the opening's, runs is in (`run_sql`).
   const nameRuns = leading !== undefined ? runsStatement(nameFacts.words, leading.index) : undefined;
