@@ -21,7 +21,7 @@ import {
 } from '../schema/classification.ts';
 import { findSuspiciousText, type SuspiciousTextKind } from '../poisoning/find-suspicious-text.ts';
 import { claimsDestructive, declaredHints, type DeclaredHints } from './annotations.ts';
-import { descriptionSignals, topicsOf } from './description-signals.ts';
+import { descriptionSignals, SELECT_AS_LIMIT, topicsOf } from './description-signals.ts';
 import { Evidence, round } from './evidence.ts';
 import { nameSignals, titleSignals, type NameFacts, type ServerRef } from './name-signals.ts';
 import { nounFormOf, runsStatement, runsStatementOn, verbInNounPhrase, type VerbHit } from './verbs.ts';
@@ -312,7 +312,7 @@ const STATEMENT_TEXT_REACH = 600;
 
 /** A limit on the statement itself: "a read-only SQL query", "only SELECT statements" (SQL's keyword in capitals). */
 const READ_ONLY_STATEMENT = /\bread[- ]only\s+(?:sql\s+)?(?:quer(?:y|ies)|statements?|transactions?)\b/i;
-const SELECT_ONLY = /\b(?:[Oo]nly|ONLY)\s+SELECT(?=\s*(?:,|and\b|statements?\b|quer(?:y|ies)\b|is\b|are\b|allowed\b|permitted\b))|\bSELECT[- ]only\b|\bSELECT (?:statements?|quer(?:y|ies)) only\b/;
+const SELECT_ONLY = new RegExp(String.raw`\b(?:[Oo]nly|ONLY)\s+SELECT${SELECT_AS_LIMIT}|\bSELECT[- ]only\b|\bSELECT (?:statements?|quer(?:y|ies)) only\b`);
 /** A sentence that makes the limit conditional or about something else. */
 const LIMIT_QUALIFIED = /\b(?:if|when|unless|unlike|except|by default)\b/i;
 

@@ -56,6 +56,12 @@ interface Phrase {
   key: (match: RegExpExecArray) => string;
 }
 
+/**
+ * What follows "only SELECT" when it limits the statements ("Only SELECT, SHOW …", "only
+ * SELECT statements are allowed"), where "Only SELECT results come back" does not.
+ */
+export const SELECT_AS_LIMIT = String.raw`(?=\s*(?:,|and\b|statements?\b|quer(?:y|ies)\b|is\b|are\b|allowed\b|permitted\b))`;
+
 const lower = (match: RegExpExecArray): string => match[1]!.toLowerCase().replace(/\s+/g, '-');
 
 /** Maps inflected matches to one key per idea (`deletes`, `deleting` -> `delete`). */
@@ -126,7 +132,7 @@ const PHRASES: readonly Phrase[] = [
   {
     // SQL's own keyword, in capitals: "Executes a SQL SELECT query", "SELECT statements only",
     // "Only SELECT, SHOW and DESCRIBE are permitted".
-    pattern: /\b(SELECT (?:statements?|quer(?:y|ies))|SELECT-only|(?:[Oo]nly|ONLY) SELECT(?=\s*(?:,|and\b|statements?\b|quer(?:y|ies)\b|is\b|are\b|allowed\b|permitted\b)))/g,
+    pattern: new RegExp(String.raw`\b(SELECT (?:statements?|quer(?:y|ies))|SELECT-only|(?:[Oo]nly|ONLY) SELECT${SELECT_AS_LIMIT})`, 'g'),
     category: 'Read',
     weight: 2,
     key: () => 'select-only',
